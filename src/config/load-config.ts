@@ -1,0 +1,158 @@
+import { ConfigError } from '../shared/errors.js';
+import type { LogLevel } from '../shared/logger.js';
+import { envSchema, type Env, type WatchableKind } from './schema.js';
+
+/** Where the bot gets its data and where it talks: see README "Modes". */
+export type Mode = 'local-demo' | 'console-em' | 'slack';
+
+export interface EmConfig {
+  /** The API base, always ending in `/api/`. Undefined in local-demo mode (the embedded simulator supplies it). */
+  url: string | undefined;
+  username: string | undefined;
+  password: string | undefined;
+  caFile: string | undefined;
+  tlsInsecure: boolean;
+  timeoutMs: number;
+  webUrl: string | undefined;
+}
+
+export interface SlackConfig {
+  botToken: string | undefined;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+  port: number;
+  allowedChannels: readonly string[] | undefined;
+  allowedUsers: readonly string[] | undefined;
+}
+
+export interface WatcherConfig {
+  schedule: string;
+  lookbackMs: number;
+  kinds: readonly WatchableKind[];
+  alertChannel: string | undefined;
+  mentionFailed: string | undefined;
+  mentionWarning: string | undefined;
+  backfillMs: number;
+  retryGraceMs: number;
+  outageNoticeAfterMs: number;
+  stormThreshold: number;
+}
+
+export interface Config {
+  mode: Mode;
+  em: EmConfig;
+  slack: SlackConfig;
+  watcher: WatcherConfig;
+  dataFile: string;
+  logLevel: LogLevel;
+}
+
+/** Reads and validates the environment once; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(environment: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = envSchema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`${variable} ${issue?.message ?? 'is invalid'}`);
+  }
+  const env = parsed.data;
+  checkCombinations(env);
+  return deepFreeze({
+    mode: pickMode(env),
+    em: {
+      url: env.VEEAM_URL === undefined ? undefined : normalizeApiBase(env.VEEAM_URL),
+      username: env.VEEAM_USERNAME,
+      password: env.VEEAM_PASSWORD,
+      caFile: env.VEEAM_CA_FILE,
+      tlsInsecure: env.VEEAM_TLS_INSECURE,
+      timeoutMs: env.VEEAM_TIMEOUT,
+      webUrl: env.EM_WEB_URL,
+    },
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      port: env.PORT,
+      allowedChannels: env.ALLOWED_CHANNELS,
+      allowedUsers: env.ALLOWED_USERS,
+    },
+    watcher: {
+      schedule: env.WATCH_SCHEDULE,
+      lookbackMs: env.WATCH_LOOKBACK,
+      kinds: env.WATCH_TYPES,
+      alertChannel: env.ALERT_CHANNEL,
+      mentionFailed: env.ALERT_MENTION,
+      mentionWarning: env.ALERT_MENTION_WARNING,
+      backfillMs: env.ALERT_BACKFILL,
+      retryGraceMs: env.ALERT_RETRY_GRACE,
+      outageNoticeAfterMs: env.OUTAGE_NOTICE_AFTER,
+      stormThreshold: env.STORM_THRESHOLD,
+    },
+    dataFile: env.DATA_FILE,
+    logLevel: env.LOG_LEVEL,
+  });
+}
+
+function pickMode(env: Env): Mode {
+  if (env.SLACK_BOT_TOKEN !== undefined) return 'slack';
+  return env.VEEAM_URL === undefined ? 'local-demo' : 'console-em';
+}
+
+function checkCombinations(env: Env): void {
+  if (env.VEEAM_URL !== undefined) {
+    if (env.VEEAM_USERNAME === undefined)
+      throw new ConfigError('VEEAM_USERNAME is required when VEEAM_URL is set');
+    if (env.VEEAM_PASSWORD === undefined)
+      throw new ConfigError('VEEAM_PASSWORD is required when VEEAM_URL is set');
+  }
+  if (env.SLACK_BOT_TOKEN !== undefined) {
+    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      throw new ConfigError(
+        'SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      );
+    }
+  } else if (env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined) {
+    throw new ConfigError('SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  }
+  if (env.VEEAM_CA_FILE !== undefined && env.VEEAM_TLS_INSECURE) {
+    throw new ConfigError('VEEAM_TLS_INSECURE=true makes VEEAM_CA_FILE pointless; set only one of them');
+  }
+}
+
+/** EM's API base always ends in `/api/`; accept `https://em:9398`, `…/api` and `…/api/` alike. */
+export function normalizeApiBase(url: string): string {
+  const parsed = new URL(url);
+  let path = parsed.pathname.replace(/\/+$/, '');
+  if (!/\/api$/i.test(path)) path = `${path}/api`;
+  parsed.pathname = `${path}/`;
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.toString();
+}
+
+const SECRET_KEYS = new Set(['password', 'botToken', 'signingSecret', 'appToken']);
+
+/** The config as a plain object with every secret shown as `***`; safe to log. */
+export function redactConfig(config: Config): Record<string, unknown> {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_KEYS.has(key) && inner !== undefined ? '***' : walk(inner),
+      ]),
+    );
+  };
+  return walk(config) as Record<string, unknown>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

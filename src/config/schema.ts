@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { parseDuration } from '../shared/duration.js';
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const booleanText = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .optional()
+      .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v))),
+  );
+const duration = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const parsed = parseDuration(v ?? fallback);
+        if (parsed === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90s, 15m, 24h or 7d' });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+  );
+const list = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      v === undefined
+        ? undefined
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    ),
+);
+const httpUrl = z.preprocess(
+  emptyToUndefined,
+  z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+);
+
+export const WATCHABLE_KINDS = ['backup', 'replica', 'cdp', 'cdptask', 'failover'] as const;
+export type WatchableKind = (typeof WATCHABLE_KINDS)[number];
+
+/** The environment variables the bot reads; every one is listed with a comment in `.env.example`. */
+export const envSchema = z.object({
+  VEEAM_URL: httpUrl,
+  VEEAM_USERNAME: optionalText,
+  VEEAM_PASSWORD: optionalText,
+  VEEAM_CA_FILE: optionalText,
+  VEEAM_TLS_INSECURE: booleanText(false),
+  VEEAM_TIMEOUT: duration('10s'),
+  EM_WEB_URL: httpUrl,
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' }).optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' }).optional(),
+  ),
+  SLACK_API_URL: httpUrl,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  ALERT_CHANNEL: optionalText,
+  ALERT_MENTION: optionalText,
+  ALERT_MENTION_WARNING: optionalText,
+  ALERT_BACKFILL: duration('0'),
+  ALERT_RETRY_GRACE: duration('0'),
+  ALLOWED_CHANNELS: list,
+  ALLOWED_USERS: list,
+  WATCH_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default('0 * * * * *')),
+  WATCH_LOOKBACK: duration('1h'),
+  WATCH_TYPES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(WATCHABLE_KINDS.join(','))
+      .transform((v, ctx) => {
+        const kinds = v.split(',').map((s) => s.trim().toLowerCase());
+        const unknown = kinds.filter((k) => !(WATCHABLE_KINDS as readonly string[]).includes(k));
+        if (unknown.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown kind ${unknown.join(', ')}; use ${WATCHABLE_KINDS.join(', ')}`,
+          });
+          return z.NEVER;
+        }
+        return kinds as WatchableKind[];
+      }),
+  ),
+  OUTAGE_NOTICE_AFTER: duration('15m'),
+  STORM_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  DATA_FILE: z.preprocess(emptyToUndefined, z.string().default('./data/state.json')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,83 @@
+import { loadConfig, normalizeApiBase, redactConfig } from '../../../src/config/load-config.js';
+import { ConfigError, ErrorCode } from '../../../src/shared/errors.js';
+
+const em = {
+  VEEAM_URL: 'https://em.example.local:9398/api/',
+  VEEAM_USERNAME: 'svc',
+  VEEAM_PASSWORD: 'hunter2',
+};
+
+describe('loadConfig', () => {
+  it('runs the local demo when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('local-demo');
+    expect(config.dataFile).toBe('./data/state.json');
+    expect(config.slack.port).toBe(3000);
+    expect(config.em.tlsInsecure).toBe(false);
+    expect(config.watcher.lookbackMs).toBe(3_600_000);
+  });
+
+  it('runs the console against a real EM when only VEEAM_URL is set', () => {
+    expect(loadConfig(em).mode).toBe('console-em');
+  });
+
+  it('connects to Slack when a bot token and a signing secret are set', () => {
+    const config = loadConfig({ ...em, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's' });
+    expect(config.mode).toBe('slack');
+  });
+
+  it.each([
+    [{ VEEAM_URL: 'ftp://x' }, /^VEEAM_URL /],
+    [{ VEEAM_URL: 'https://em:9398' }, /^VEEAM_USERNAME /],
+    [{ PORT: 'eighty' }, /^PORT /],
+    [{ WATCH_LOOKBACK: '5' }, /^WATCH_LOOKBACK must be a duration/],
+    [{ VEEAM_TLS_INSECURE: 'maybe' }, /^VEEAM_TLS_INSECURE must be true or false/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-test' }, /^SLACK_SIGNING_SECRET is required/],
+    [{ SLACK_APP_TOKEN: 'xapp-test' }, /^SLACK_BOT_TOKEN is required/],
+    [{ WATCH_TYPES: 'backup,tape' }, /^WATCH_TYPES unknown kind tape/],
+  ])('refuses %j with one line naming the variable', (env, pattern) => {
+    let thrown: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).code).toBe(ErrorCode.Config);
+    expect((thrown as ConfigError).message).toMatch(pattern);
+    expect((thrown as ConfigError).message).not.toContain('\n');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ VEEAM_URL: '', PORT: '' }).mode).toBe('local-demo');
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.em)).toBe(true);
+  });
+});
+
+describe('normalizeApiBase', () => {
+  it.each([
+    ['https://em:9398', 'https://em:9398/api/'],
+    ['https://em:9398/api', 'https://em:9398/api/'],
+    ['https://em:9398/api/', 'https://em:9398/api/'],
+    ['https://em:9398/API?x=1', 'https://em:9398/API/'],
+  ])('%s becomes %s', (input, expected) => {
+    expect(normalizeApiBase(input)).toBe(expected);
+  });
+});
+
+describe('redactConfig', () => {
+  it('never shows a secret', () => {
+    const config = loadConfig({ ...em, SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_SIGNING_SECRET: 'sign-secret' });
+    const dump = JSON.stringify(redactConfig(config));
+    expect(dump).not.toContain('hunter2');
+    expect(dump).not.toContain('xoxb-secret');
+    expect(dump).not.toContain('sign-secret');
+    expect(dump).toContain('***');
+    expect(dump).toContain('svc');
+  });
+});
