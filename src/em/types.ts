@@ -7,7 +7,8 @@
 /** Session and task results; `None` while a session runs (quirks Q7). */
 export type SessionResult = 'Success' | 'Warning' | 'Failed' | 'None' | (string & {});
 /** Job, CDP and failover session states. */
-export type SessionState = 'Starting' | 'Stopping' | 'Working' | 'Pausing' | 'Resuming' | 'Stopped' | (string & {});
+export type SessionState =
+  'Starting' | 'Stopping' | 'Working' | 'Pausing' | 'Resuming' | 'Stopped' | (string & {});
 /** Task session states (cloud failover tasks use the session states instead). */
 export type TaskState = 'InProgress' | 'Pending' | 'Completed' | (string & {});
 

@@ -7,6 +7,7 @@ export const ErrorCode = {
   EmBadRequest: 'em_bad_request',
   EmServer: 'em_server',
   EmNetwork: 'em_network',
+  EmTls: 'em_tls',
   EmTimeout: 'em_timeout',
   EmParse: 'em_parse',
   FilterValue: 'filter_value',

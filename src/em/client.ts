@@ -1,0 +1,166 @@
+import { AppError, ErrorCode } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { createAuthenticatedTransport, type AuthenticatedTransport } from './auth.js';
+import { EmError } from './errors.js';
+import { createHttpTransport, type HttpTransport } from './http.js';
+import { mapDocument, type EmDocument, type EmEntity } from './mappers/documents.js';
+import { mapEnterpriseManager, mapPagingInfo } from './mappers/envelopes.js';
+import { buildQueryPath, type QuerySpec } from './query.js';
+import type { RetryPolicy } from './retry-policies.js';
+import type { EmReference, EnterpriseManagerInfo, LogonSession, Session, TaskSession } from './types.js';
+import { parseXml } from './xml.js';
+
+export interface EmClientOptions {
+  apiBase: string;
+  username: string;
+  password: string;
+  timeoutMs: number;
+  ca?: string;
+  tlsInsecure?: boolean;
+  retryPolicy: RetryPolicy;
+  logger: Logger;
+}
+
+/** One mapped page of a query, in the order EM sent it. */
+export type QueryListPage = Extract<EmDocument, { kind: 'list' }> & {
+  pageNum: number;
+  pagesCount: number;
+  next: string | undefined;
+};
+
+/** The EM operations the bot is built on; name-based look-ups live in lookups.ts on top of these. */
+export interface EmClient {
+  readonly apiBase: string;
+  /** The unauthenticated API root (`GET /api/`). */
+  root(): Promise<EnterpriseManagerInfo>;
+  logon(): Promise<LogonSession>;
+  /** Follows any Href EM returned (or a path under the API base) and maps what comes back. */
+  get(href: string): Promise<EmDocument>;
+  /** Pages through a query, following `Next` links verbatim, and stops once `limit` items have come. */
+  pages(spec: QuerySpec, limit?: number): AsyncGenerator<QueryListPage>;
+  querySessions(spec: QuerySpec, limit: number): Promise<Session[]>;
+  queryTaskSessions(spec: QuerySpec, limit: number): Promise<TaskSession[]>;
+  queryReferences(spec: QuerySpec, limit: number): Promise<EmReference[]>;
+  /** Logs off and releases sockets. */
+  close(): Promise<void>;
+  /** How many logons were made (tests assert re-logon sharing with it). */
+  logonCount(): number;
+}
+
+/** Builds a client over a real HTTP transport. */
+export function createEmClient(options: EmClientOptions): EmClient {
+  const transport = createHttpTransport(options);
+  const auth = createAuthenticatedTransport({ ...options, transport });
+  return createEmClientOver(options.apiBase, transport, auth);
+}
+
+function createEmClientOver(
+  apiBase: string,
+  transport: HttpTransport,
+  auth: AuthenticatedTransport,
+): EmClient {
+  const fetchDocument = async (target: string) => parseXml((await auth.send({ method: 'GET', target })).body);
+
+  async function* pages(spec: QuerySpec, limit = Number.POSITIVE_INFINITY): AsyncGenerator<QueryListPage> {
+    let target: string | undefined = buildQueryPath(spec);
+    let received = 0;
+    while (target !== undefined && received < limit) {
+      const document = await fetchDocument(target);
+      const mapped = mapDocument(document);
+      if (mapped.kind !== 'list') throw unexpected(target, document.root);
+      const paging = mapPagingInfo(document.node);
+      const count =
+        mapped.sessions.length + mapped.tasks.length + mapped.references.length + mapped.entities.length;
+      received += count;
+      yield { ...mapped, pageNum: paging.pageNum, pagesCount: paging.pagesCount, next: paging.next };
+      // Stop on a missing Next link, the last page, or an empty page (quirks Q8).
+      const last = paging.next === undefined || paging.pageNum >= paging.pagesCount || count === 0;
+      target = last ? undefined : paging.next;
+    }
+  }
+
+  async function collect<T>(
+    spec: QuerySpec,
+    limit: number,
+    pick: (page: QueryListPage) => T[],
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of pages(spec, limit)) items.push(...pick(page));
+    return items.slice(0, limit);
+  }
+
+  return {
+    apiBase,
+    async root() {
+      const response = await transport.send({ method: 'GET', target: '' });
+      return mapEnterpriseManager(parseXml(response.body).node);
+    },
+    logon: () => auth.logon(),
+    async get(href) {
+      const target = checkTarget(apiBase, href);
+      try {
+        return mapDocument(await fetchDocument(target));
+      } catch (error) {
+        // Published ReplicaJobSession Down links say `repicaTaskSessions` (quirks Q3): try the right spelling once.
+        if (
+          error instanceof EmError &&
+          error.code === ErrorCode.EmNotFound &&
+          /\/repicaTaskSessions/i.test(target)
+        ) {
+          return mapDocument(
+            await fetchDocument(target.replace(/\/repicaTaskSessions/i, '/replicaTaskSessions')),
+          );
+        }
+        throw error;
+      }
+    },
+    pages,
+    querySessions: (spec, limit) => collect(spec, limit, (page) => page.sessions),
+    queryTaskSessions: (spec, limit) => collect(spec, limit, (page) => page.tasks),
+    queryReferences: (spec, limit) =>
+      collect(spec, limit, (page): EmReference[] => [...page.references, ...page.entities.map(stripFields)]),
+    async close() {
+      await auth.logoff();
+      transport.close();
+    },
+    logonCount: () => auth.logonCount(),
+  };
+}
+
+/**
+ * Only Hrefs under the API base are followed: a user can paste an href into `/veeam session`, and it must
+ * not make the bot fetch another path (or, via `..`, escape `/api/`) with its credentials.
+ */
+export function checkTarget(apiBase: string, href: string): string {
+  const basePath = new URL(apiBase).pathname.toLowerCase();
+  let path: string;
+  try {
+    path = /^https?:\/\//i.test(href) ? new URL(href).pathname : new URL(href, apiBase).pathname;
+  } catch {
+    throw notAnEmLink(href);
+  }
+  if (!path.toLowerCase().startsWith(basePath) || /(^|\/)\.\.?(\/|$)|%2e%2e/i.test(href))
+    throw notAnEmLink(href);
+  return href;
+}
+
+function notAnEmLink(href: string): AppError {
+  return new AppError(ErrorCode.CommandUsage, `not an Enterprise Manager API link: ${href.slice(0, 200)}`, {
+    userMessage: 'That is not an Enterprise Manager API link (it must point under /api/)',
+  });
+}
+
+function unexpected(target: string, root: string): EmError {
+  return new EmError(
+    ErrorCode.EmParse,
+    `expected a QueryResult from ${target.split('?')[0]}, got <${root}>`,
+    {
+      request: `GET ${target.split('?')[0]}`,
+    },
+  );
+}
+
+function stripFields(entity: EmEntity): EmReference {
+  const { fields: _fields, ...reference } = entity;
+  return reference;
+}

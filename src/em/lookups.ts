@@ -1,0 +1,164 @@
+import { AppError, ErrorCode } from '../shared/errors.js';
+import type { EmClient } from './client.js';
+import { EmError } from './errors.js';
+import { enumValue, where, type Filter } from './query.js';
+import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from './query-fields.js';
+import {
+  SESSION_KINDS,
+  TASK_SESSION_KINDS,
+  type EmLink,
+  type Session,
+  type SessionKind,
+  type TaskSession,
+  type TaskSessionKind,
+} from './types.js';
+
+/** Identifies a job, CDP policy or failover plan: by UID when the catalog knows it, else by name. */
+export type OwnerRef = { uid: string } | { name: string };
+
+/**
+ * The newest sessions of one job, policy or plan, newest first: one filtered, sorted, paged query.
+ * Looking up by UID keeps user text out of the filter entirely (the catalog resolved the name).
+ */
+export function latestSessionsOf(client: EmClient, kind: SessionKind, owner: OwnerRef, limit: number) {
+  const fields = SESSION_FIELDS[kind];
+  const filter: Filter =
+    'uid' in owner && fields.ownerUid
+      ? where(fields.ownerUid, '==', owner.uid)
+      : where(fields.owner, '==', ownerName(owner));
+  return client.querySessions(
+    { type: kind, filter, sortDesc: fields.creation, pageSize: Math.min(limit, 100) },
+    limit,
+  );
+}
+
+function ownerName(owner: OwnerRef): string {
+  if ('name' in owner) return owner.name;
+  throw new AppError(ErrorCode.FilterValue, 'this session type has no owner UID field; look it up by name');
+}
+
+/** The newest task sessions of a VM across backup, replication and CDP, newest first. */
+export async function latestTaskSessionsOfVm(
+  client: EmClient,
+  vmName: string,
+  limit: number,
+  kinds: readonly TaskSessionKind[] = TASK_SESSION_KINDS,
+): Promise<TaskSession[]> {
+  const perKind = await Promise.all(
+    kinds.map((kind) =>
+      client.queryTaskSessions(
+        {
+          type: kind,
+          filter: where(TASK_FIELDS[kind].vm, '==', vmName),
+          sortDesc: TASK_FIELDS[kind].creation,
+          pageSize: Math.min(limit, 100),
+        },
+        limit,
+      ),
+    ),
+  );
+  return perKind
+    .flat()
+    .sort((a, b) => (b.creationTime?.getTime() ?? 0) - (a.creationTime?.getTime() ?? 0))
+    .slice(0, limit);
+}
+
+/** Result is Warning or Failed, spelled as an OR so it holds whatever EM does with `None` ordering (quirks Q7). */
+export function problemResultFilter(resultField: string): Filter {
+  return {
+    or: [where(resultField, '==', enumValue('Warning')), where(resultField, '==', enumValue('Failed'))],
+  };
+}
+
+/** Sessions of one kind that ended with Warning or Failed in [since, until), oldest end first. */
+export function problemSessionsSince(
+  client: EmClient,
+  kind: SessionKind,
+  window: { since: Date; until?: Date },
+  limit: number,
+  pageSize = 200,
+): Promise<Session[]> {
+  const fields = SESSION_FIELDS[kind];
+  const conditions: Filter[] = [where(fields.end, '>=', window.since), problemResultFilter(fields.result)];
+  if (window.until) conditions.push(where(fields.end, '<', window.until));
+  return client.querySessions(
+    { type: kind, filter: { and: conditions }, sortAsc: fields.end, pageSize: Math.min(pageSize, limit) },
+    limit,
+  );
+}
+
+/** Sessions of one kind still in progress (State is not Stopped), newest first (quirks Q7: not via Result). */
+export function runningSessions(client: EmClient, kind: SessionKind, limit: number): Promise<Session[]> {
+  const fields = SESSION_FIELDS[kind];
+  return client.querySessions(
+    {
+      type: kind,
+      filter: where(fields.state, '!=', enumValue('Stopped')),
+      sortDesc: fields.creation,
+      pageSize: Math.min(limit, 100),
+    },
+    limit,
+  );
+}
+
+/** The task sessions of a session: through its Down link (entity form), or inline for cloud failover. */
+export async function taskSessionsOf(client: EmClient, session: Session): Promise<TaskSession[]> {
+  if (session.kind === 'CloudFailoverSession') return [];
+  const down = session.links.find((link) => link.rel === 'Down' && /TaskSession/i.test(link.type ?? ''));
+  if (!down) return [];
+  const document = await client.get(withEntityFormat(down.href));
+  return document.kind === 'list' ? document.tasks : [];
+}
+
+/** The session a task session belongs to, through its Up link. */
+export async function parentSessionOf(client: EmClient, task: TaskSession): Promise<Session | undefined> {
+  const up = task.links.find((link) => link.rel === 'Up' && /SessionReference$/.test(link.type ?? ''));
+  if (!up) return undefined;
+  const document = await client.get(withEntityFormat(up.href));
+  return document.kind === 'session' ? document.session : undefined;
+}
+
+/** The Up link of a resource pointing at the given type (`JobReference`, `BackupServerReference`, ...). */
+export function upLink(resource: { links: EmLink[] }, type: string): EmLink | undefined {
+  return resource.links.find((link) => link.rel === 'Up' && link.type === type);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UID = /^urn:veeam:([A-Za-z]+):([0-9a-f-]{36})$/i;
+
+/**
+ * One session by UID (`urn:veeam:<Type>:<guid>`), bare GUID (tries each session type), or EM href.
+ * Returns undefined when EM has no such session.
+ */
+export async function sessionByIdentifier(
+  client: EmClient,
+  identifier: string,
+): Promise<Session | undefined> {
+  const text = identifier.trim();
+  if (/^https?:\/\//i.test(text) || text.startsWith('/api/')) {
+    const document = await client.get(withEntityFormat(text));
+    return document.kind === 'session' ? document.session : undefined;
+  }
+  const uid = UID.exec(text);
+  const guid = uid?.[2] ?? (GUID.test(text) ? text : undefined);
+  if (!guid) {
+    throw new AppError(ErrorCode.CommandUsage, `not a session identifier: ${text.slice(0, 100)}`, {
+      userMessage: 'Give a session UID (urn:veeam:…), its ID (a GUID) or its Enterprise Manager link',
+    });
+  }
+  const typed = SESSION_KINDS.find((kind) => kind.toLowerCase() === uid?.[1]?.toLowerCase());
+  for (const kind of typed ? [typed] : SESSION_KINDS) {
+    try {
+      const document = await client.get(`${COLLECTIONS[kind]}/${guid.toLowerCase()}?format=Entity`);
+      if (document.kind === 'session') return document.session;
+    } catch (error) {
+      if (!(error instanceof EmError && error.code === ErrorCode.EmNotFound)) throw error;
+    }
+  }
+  return undefined;
+}
+
+/** The entity form of a reference Href (`?format=Entity`), leaving Hrefs that already have a query alone. */
+export function withEntityFormat(href: string): string {
+  return href.includes('?') ? href : `${href}?format=Entity`;
+}

@@ -1,0 +1,62 @@
+import type { SessionKind, TaskSessionKind } from './types.js';
+
+/** The query-service field names of one session type; they differ between types (README §6-7, quirks Q2). */
+export interface QueryFields {
+  creation: string;
+  end: string;
+  /** The field holding the job, policy or plan name. */
+  owner: string;
+  /** The field holding the job or policy UID, where one exists. */
+  ownerUid: string | undefined;
+  state: string;
+  result: string;
+}
+
+const JOB: QueryFields = {
+  creation: 'CreationTime',
+  end: 'EndTime',
+  owner: 'JobName',
+  ownerUid: 'JobUid',
+  state: 'State',
+  result: 'Result',
+};
+
+/** Field names per session type. CDP uses the `…UTC` names and `Policy…`; a failover session's plan is its `Name`. */
+export const SESSION_FIELDS: Record<SessionKind, QueryFields> = {
+  BackupJobSession: JOB,
+  ReplicaJobSession: JOB,
+  CdpReplicaSession: {
+    ...JOB,
+    creation: 'CreationTimeUTC',
+    end: 'EndTimeUTC',
+    owner: 'PolicyName',
+    ownerUid: 'PolicyUid',
+  },
+  CloudFailoverSession: { ...JOB, owner: 'Name', ownerUid: undefined },
+};
+
+/** Field names per task-session type; `owner` is the parent session's UID field. */
+export const TASK_FIELDS: Record<TaskSessionKind, QueryFields & { vm: string }> = {
+  BackupTaskSession: { ...JOB, owner: 'JobSessionUid', ownerUid: undefined, vm: 'VmDisplayName' },
+  ReplicaTaskSession: { ...JOB, owner: 'JobSessionUid', ownerUid: undefined, vm: 'VmDisplayName' },
+  // `Result` is not in the CDP task table but is on every entity; assumed filterable (README §7.6).
+  CdpReplicaTaskSession: {
+    ...JOB,
+    creation: 'CreationTimeUTC',
+    end: 'EndTimeUTC',
+    owner: 'PolicySessionUid',
+    ownerUid: undefined,
+    vm: 'VmDisplayName',
+  },
+};
+
+/** The collection path of each session and task-session type, for look-ups by ID (README §7). */
+export const COLLECTIONS: Record<SessionKind | TaskSessionKind, string> = {
+  BackupJobSession: 'backupSessions',
+  ReplicaJobSession: 'replicaSessions',
+  CdpReplicaSession: 'cdpReplicaSessions',
+  CloudFailoverSession: 'cloud/failoverSessions',
+  BackupTaskSession: 'backupTaskSessions',
+  ReplicaTaskSession: 'replicaTaskSessions',
+  CdpReplicaTaskSession: 'cdpReplicaTaskSessions',
+};

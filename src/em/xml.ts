@@ -1,0 +1,99 @@
+import { XMLParser } from 'fast-xml-parser';
+import { AppError, ErrorCode } from '../shared/errors.js';
+
+/** A parsed XML element: attributes under `@_Name`, child elements by local name, text under `#text`. */
+export type XmlNode = { [key: string]: XmlValue };
+export type XmlValue = string | XmlNode | XmlValue[];
+
+/** The root element's local name and its content. */
+export interface XmlDocument {
+  root: string;
+  node: XmlNode;
+}
+
+/**
+ * Element names that hold a list whose items must always be arrays, even with one item (quirks Q25).
+ * Keyed by the parent's local name; `*` means every child of that parent.
+ */
+const LIST_PARENTS = new Set([
+  'Links',
+  'Refs',
+  'EntityReferences',
+  'SupportedVersions',
+  'LogonSessions',
+  'Tasks',
+  'BackupJobSessions',
+  'BackupTaskSessions',
+  'ReplicaJobSessions',
+  'ReplicaTaskSessions',
+  'CdpReplicaSessions',
+  'CdpReplicaTaskSessions',
+  'CloudFailoverSessions',
+  'Jobs',
+  'BackupServers',
+  'CdpPolicies',
+  'CloudFailoverPlans',
+  // The per-VM items of a cloud failover session are named like their container (quirks: CloudFailoverTasks).
+  'CloudFailoverTasks',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  // Keep every value as text: a job named `007` or `true` must stay a string; mappers convert known fields.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  removeNSPrefix: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Only the XML predefined entities (`&amp;` in paging links); DOCTYPE bodies are refused before parsing.
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name: string, jPath: unknown) => {
+    const parts = String(jPath).split('.');
+    const parent = parts[parts.length - 2];
+    if (parent === undefined || !LIST_PARENTS.has(parent)) return false;
+    // Inside a failover task item the children (State, Result, ...) also have a `CloudFailoverTasks` parent.
+    return parent !== 'CloudFailoverTasks' || name === 'CloudFailoverTasks';
+  },
+});
+
+const BOM = '\uFEFF';
+
+/**
+ * Parses an EM XML body into its root element. Throws an `em_parse` AppError on a DOCTYPE (no entity
+ * expansion from untrusted bodies), on anything that is not one well-formed root element, and on truncation:
+ * fast-xml-parser is lenient about missing closing tags, so we check that the body ends by closing its root.
+ */
+export function parseXml(body: string): XmlDocument {
+  const text = (body.startsWith(BOM) ? body.slice(1) : body).trim();
+  if (/<!DOCTYPE/i.test(text.slice(0, 1024))) throw parseError('a DOCTYPE is not allowed');
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parser.parse(text) as Record<string, unknown>;
+  } catch (cause) {
+    throw parseError('malformed XML', cause);
+  }
+  const roots = Object.keys(parsed);
+  const root = roots[0];
+  if (roots.length !== 1 || root === undefined) throw parseError('expected exactly one root element');
+  if (!closesRoot(text, root)) throw parseError(`the body ends before </${root}>`);
+  const value = parsed[root];
+  const node: XmlNode =
+    typeof value === 'object' && value !== null ? (value as XmlNode) : { '#text': String(value) };
+  return { root, node };
+}
+
+function closesRoot(text: string, root: string): boolean {
+  if (text.endsWith('/>') && !text.includes('</')) return true;
+  const closing = /<\/(?:[\w.-]+:)?([\w.-]+)\s*>$/.exec(text);
+  return closing?.[1] === root;
+}
+
+function parseError(detail: string, cause?: unknown): AppError {
+  return new AppError(ErrorCode.EmParse, `Enterprise Manager sent an unreadable body: ${detail}`, {
+    cause,
+    userMessage: 'Enterprise Manager sent an answer the bot could not read; try again',
+  });
+}

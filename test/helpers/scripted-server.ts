@@ -1,0 +1,68 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+export type ScriptedReply =
+  { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'reset';
+
+/**
+ * A loopback HTTP(S) server whose answers a test scripts request by request: the network edge for
+ * transport tests that need exact control (a reset, a hang, a 401 at a precise moment).
+ */
+export async function startScriptedServer(
+  reply: (request: RecordedRequest, index: number) => ScriptedReply | Promise<ScriptedReply>,
+  tlsOptions?: { key: string; cert: string },
+): Promise<{ url: string; requests: RecordedRequest[]; stop(): Promise<void> }> {
+  const requests: RecordedRequest[] = [];
+  const handler: http.RequestListener = (req, res) => {
+    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
+    const index = requests.push(recorded) - 1;
+    req.resume();
+    req.on('end', () => {
+      void Promise.resolve(reply(recorded, index)).then((answer) => {
+        if (answer === 'hang') return;
+        if (answer === 'reset') {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(answer.status, { 'Content-Type': 'application/xml; charset=utf-8', ...answer.headers });
+        res.end(answer.body ?? '');
+      });
+    });
+  };
+  const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `${tlsOptions ? 'https' : 'http'}://127.0.0.1:${port}/api/`,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A minimal LogonSession answer (201) carrying the given token. */
+export function logonReply(token: string, sessionId = '44cfbdbe-5a95-4156-8867-91f069b7c2cc'): ScriptedReply {
+  return {
+    status: 201,
+    headers: { 'X-RestSvcSessionId': token },
+    body: `<LogonSession xmlns="http://www.veeam.com/ent/v1.0" Type="LogonSession" Href="https://em.example:9398/api/logonSessions/${sessionId}"><Links><Link Href="https://em.example:9398/api/logonSessions/${sessionId}" Rel="Delete" /></Links><UserName>TECH\\svc</UserName><SessionId>${sessionId}</SessionId></LogonSession>`,
+  };
+}
+
+/** An EM `Error` body with the given status. */
+export function errorReply(status: number, message: string): ScriptedReply {
+  return {
+    status,
+    body: `<Error xmlns="http://www.veeam.com/ent/v1.0" Message="${message}" StatusCode="${status}" />`,
+  };
+}
