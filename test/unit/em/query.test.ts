@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { buildFilter, buildQueryPath, enumValue, where, type Filter } from '../../../src/em/query.js';
 import { AppError, ErrorCode } from '../../../src/shared/errors.js';
 
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[;,()\u0000-\u001f\u007f]/;
 
 describe('buildFilter', () => {
