@@ -1,22 +1,120 @@
 import 'dotenv/config';
-import { loadConfig, redactConfig } from './config/load-config.js';
+import { startBanner } from './bootstrap/banner.js';
+import { connectEm, type EmConnection } from './bootstrap/em-connection.js';
+import { startWatcher } from './bootstrap/start-watcher.js';
+import { createCatalog } from './commands/catalog.js';
+import type { CommandDeps } from './commands/types.js';
+import { loadConfig, redactConfig, type Config } from './config/load-config.js';
+import { createConsoleChat } from './console/console-chat.js';
+import { createConsolePrinter } from './console/console-printer.js';
+import { runConsolePrompt } from './console/console-prompt.js';
+import { runDoctor } from './doctor/run-doctor.js';
+import { systemClock } from './shared/clock.js';
 import { isAppError } from './shared/errors.js';
-import { createLogger } from './shared/logger.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { createSlackApp } from './slack/app.js';
+import { createSlackChat } from './slack/slack-chat.js';
+import type { ChatPort } from './watcher/chat-port.js';
+import { createSubscriptionCommands } from './watcher/subscription-commands.js';
 
-/** The composition root: load config, build the real parts, start them. */
-async function main(): Promise<void> {
+type Stop = () => Promise<void>;
+
+/** The composition root: load config, build the real parts, start them; `doctor` checks a setup instead. */
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'doctor') {
+    const logger = createLogger({ level: 'silent' });
+    process.exitCode = await runDoctor(process.env, {
+      write: (line) => process.stdout.write(`${line}\n`),
+      logger,
+    });
+    return;
+  }
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: redactConfig(config) }, 'configuration loaded');
-  if (config.mode === 'local-demo') {
-    process.stdout.write(
-      'No VEEAM_URL set: the local demo (embedded simulator) is not built yet.\n' +
-        'Set VEEAM_URL, VEEAM_USERNAME and VEEAM_PASSWORD (see .env.example) to use a real Enterprise Manager.\n',
-    );
+  const stops: Stop[] = [];
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  const em = await connectEm(config.em, logger.child({ part: 'em' }));
+  stops.push(() => em.close());
+  for (const line of startBanner(config, { emUrl: em.client.apiBase, dataFile: config.dataFile })) {
+    process.stdout.write(`${line}\n`);
   }
+  if (config.mode === 'slack') await runSlack(config, em, logger, stops);
+  else if (await runConsole(config, em, logger, stops)) await shutdown(0);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isAppError(error) ? error.userMessage : String(error)}\n`);
-  process.exitCode = 1;
+/** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
+async function runSlack(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<void> {
+  const deps = commandDeps(config, em, logger);
+  const slack = createSlackApp({ slack: config.slack, commands: deps, logger });
+  const chat = createSlackChat(slack.client, logger.child({ part: 'slack-chat' }));
+  await startAlerts(config, em, chat, deps, logger, stops);
+  await slack.start();
+  stops.push(() => slack.stop());
+}
+
+/** Console mode (local demo or a real EM without Slack): alerts and replies print here. True when the user quit. */
+async function runConsole(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<boolean> {
+  const printer = createConsolePrinter({
+    write: (text) => process.stdout.write(text),
+    color: process.stdout.isTTY === true,
+  });
+  const deps = commandDeps(config, em, logger);
+  await startAlerts(
+    config,
+    em,
+    createConsoleChat(printer, () => systemClock.now()),
+    deps,
+    logger,
+    stops,
+  );
+  await runConsolePrompt({ input: process.stdin, printer, deps, prompt: process.stdin.isTTY === true });
+  // With piped input (a service, a test) the end of input is not a request to stop: alerts keep printing.
+  return process.stdin.isTTY === true;
+}
+
+async function startAlerts(
+  config: Config,
+  em: EmConnection,
+  chat: ChatPort,
+  deps: CommandDeps,
+  logger: Logger,
+  stops: Stop[],
+) {
+  const { watcher, schedule } = await startWatcher({
+    config,
+    client: em.client,
+    chat,
+    clock: systemClock,
+    logger,
+  });
+  stops.push(() => schedule.stop());
+  deps.subscriptions = createSubscriptionCommands({
+    state: () => watcher.state(),
+    persist: () => watcher.persist(),
+    clock: systemClock,
+  });
+  void schedule.runNow();
+}
+
+function commandDeps(config: Config, em: EmConnection, logger: Logger): CommandDeps {
+  return {
+    client: em.client,
+    catalog: createCatalog({ client: em.client, clock: systemClock }),
+    clock: systemClock,
+    logger: logger.child({ part: 'commands' }),
+    ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
+  };
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(
+    `${isAppError(error) ? error.userMessage : error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
 });

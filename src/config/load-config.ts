@@ -2,6 +2,8 @@ import { ConfigError } from '../shared/errors.js';
 import type { LogLevel } from '../shared/logger.js';
 import { envSchema, type Env, type WatchableKind } from './schema.js';
 
+export const DEFAULT_DATA_FILE = './data/state.json';
+
 /** Where the bot gets its data and where it talks: see README "Modes". */
 export type Mode = 'local-demo' | 'console-em' | 'slack';
 
@@ -44,7 +46,8 @@ export interface Config {
   em: EmConfig;
   slack: SlackConfig;
   watcher: WatcherConfig;
-  dataFile: string;
+  /** The lowdb state file; undefined in the local demo unless DATA_FILE is set (its state then lives in memory). */
+  dataFile: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -58,8 +61,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
   }
   const env = parsed.data;
   checkCombinations(env);
+  const mode = pickMode(env);
   return deepFreeze({
-    mode: pickMode(env),
+    mode,
     em: {
       url: env.VEEAM_URL === undefined ? undefined : normalizeApiBase(env.VEEAM_URL),
       username: env.VEEAM_USERNAME,
@@ -79,10 +83,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       allowedUsers: env.ALLOWED_USERS,
     },
     watcher: {
-      schedule: env.WATCH_SCHEDULE,
+      // The demo polls every 5 s so alerts show up quickly; a real EM every minute unless told otherwise.
+      schedule: env.WATCH_SCHEDULE ?? (mode === 'local-demo' ? '*/5 * * * * *' : '0 * * * * *'),
       lookbackMs: env.WATCH_LOOKBACK,
       kinds: env.WATCH_TYPES,
-      alertChannel: env.ALERT_CHANNEL,
+      // In the console there is one screen; the name only labels where an alert would have gone.
+      alertChannel: env.ALERT_CHANNEL ?? (mode === 'slack' ? undefined : 'alerts'),
       mentionFailed: env.ALERT_MENTION,
       mentionWarning: env.ALERT_MENTION_WARNING,
       backfillMs: env.ALERT_BACKFILL,
@@ -90,8 +96,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       outageNoticeAfterMs: env.OUTAGE_NOTICE_AFTER,
       stormThreshold: env.STORM_THRESHOLD,
     },
-    dataFile: env.DATA_FILE,
-    logLevel: env.LOG_LEVEL,
+    dataFile: env.DATA_FILE ?? (mode === 'local-demo' ? undefined : DEFAULT_DATA_FILE),
+    // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.
+    logLevel: env.LOG_LEVEL ?? (mode === 'slack' ? 'info' : 'warn'),
   });
 }
 
@@ -108,6 +115,11 @@ function checkCombinations(env: Env): void {
       throw new ConfigError('VEEAM_PASSWORD is required when VEEAM_URL is set');
   }
   if (env.SLACK_BOT_TOKEN !== undefined) {
+    if (env.ALERT_CHANNEL === undefined) {
+      throw new ConfigError(
+        'ALERT_CHANNEL is required with Slack: the channel ID that gets alerts and outage notices',
+      );
+    }
     if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
       throw new ConfigError(
         'SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',

@@ -76,7 +76,7 @@ export const envSchema = z.object({
   ALERT_RETRY_GRACE: duration('0'),
   ALLOWED_CHANNELS: list,
   ALLOWED_USERS: list,
-  WATCH_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default('0 * * * * *')),
+  WATCH_SCHEDULE: optionalText,
   WATCH_LOOKBACK: duration('1h'),
   WATCH_TYPES: z.preprocess(
     emptyToUndefined,
@@ -98,10 +98,10 @@ export const envSchema = z.object({
   ),
   OUTAGE_NOTICE_AFTER: duration('15m'),
   STORM_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
-  DATA_FILE: z.preprocess(emptyToUndefined, z.string().default('./data/state.json')),
+  DATA_FILE: optionalText,
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
 });
 

@@ -11,10 +11,19 @@ describe('loadConfig', () => {
   it('runs the local demo when nothing is configured', () => {
     const config = loadConfig({});
     expect(config.mode).toBe('local-demo');
-    expect(config.dataFile).toBe('./data/state.json');
+    expect(config.dataFile).toBeUndefined();
+    expect(config.logLevel).toBe('warn');
     expect(config.slack.port).toBe(3000);
     expect(config.em.tlsInsecure).toBe(false);
     expect(config.watcher.lookbackMs).toBe(3_600_000);
+    expect(config.watcher.schedule).toBe('*/5 * * * * *');
+    expect(config.watcher.alertChannel).toBe('alerts');
+  });
+
+  it('polls a real EM every minute by default', () => {
+    expect(loadConfig(em).watcher.schedule).toBe('0 * * * * *');
+    expect(loadConfig(em).dataFile).toBe('./data/state.json');
+    expect(loadConfig({ ...em, WATCH_SCHEDULE: '*/10 * * * * *' }).watcher.schedule).toBe('*/10 * * * * *');
   });
 
   it('runs the console against a real EM when only VEEAM_URL is set', () => {
@@ -22,7 +31,12 @@ describe('loadConfig', () => {
   });
 
   it('connects to Slack when a bot token and a signing secret are set', () => {
-    const config = loadConfig({ ...em, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's' });
+    const config = loadConfig({
+      ...em,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 's',
+      ALERT_CHANNEL: 'C1',
+    });
     expect(config.mode).toBe('slack');
   });
 
@@ -32,7 +46,8 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, /^PORT /],
     [{ WATCH_LOOKBACK: '5' }, /^WATCH_LOOKBACK must be a duration/],
     [{ VEEAM_TLS_INSECURE: 'maybe' }, /^VEEAM_TLS_INSECURE must be true or false/],
-    [{ SLACK_BOT_TOKEN: 'xoxb-test' }, /^SLACK_SIGNING_SECRET is required/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-test', ALERT_CHANNEL: 'C1' }, /^SLACK_SIGNING_SECRET is required/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1' }, /^ALERT_CHANNEL is required/],
     [{ SLACK_APP_TOKEN: 'xapp-test' }, /^SLACK_BOT_TOKEN is required/],
     [{ WATCH_TYPES: 'backup,tape' }, /^WATCH_TYPES unknown kind tape/],
   ])('refuses %j with one line naming the variable', (env, pattern) => {
@@ -72,7 +87,12 @@ describe('normalizeApiBase', () => {
 
 describe('redactConfig', () => {
   it('never shows a secret', () => {
-    const config = loadConfig({ ...em, SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_SIGNING_SECRET: 'sign-secret' });
+    const config = loadConfig({
+      ...em,
+      SLACK_BOT_TOKEN: 'xoxb-secret',
+      SLACK_SIGNING_SECRET: 'sign-secret',
+      ALERT_CHANNEL: 'C1',
+    });
     const dump = JSON.stringify(redactConfig(config));
     expect(dump).not.toContain('hunter2');
     expect(dump).not.toContain('xoxb-secret');

@@ -1,0 +1,40 @@
+import { problemSessionsSince, runningSessions } from '../../em/lookups.js';
+import { SESSION_KINDS, type Session } from '../../em/types.js';
+import { parseDuration } from '../../shared/duration.js';
+import { buildProblemsView } from '../../slack/views/problems-view.js';
+import { unquote, usageError } from '../parse-command.js';
+import type { CommandHandler } from '../types.js';
+
+const PER_KIND_LIMIT = 200;
+const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
+
+/** `/veeam failures [window]`: what ended with Warning or Failed in the window (default 24h), by job. */
+export const failuresCommand: CommandHandler = async (rest, _context, deps) => {
+  const window = unquote(rest) || '24h';
+  const windowMs = parseDuration(window);
+  if (windowMs === undefined || windowMs <= 0)
+    throw usageError(`"${window.slice(0, 40)}" is not a window; try 24h or 7d`);
+  if (windowMs > MAX_WINDOW_MS) throw usageError('The window can be at most 31d');
+  const now = deps.clock.now();
+  const since = new Date(now - windowMs);
+  const lists = await Promise.all(
+    SESSION_KINDS.map((kind) => problemSessionsSince(deps.client, kind, { since }, PER_KIND_LIMIT)),
+  );
+  return buildProblemsView('Failures and warnings', lists.flat() as Session[], {
+    window,
+    now: new Date(now),
+    shareCommand: `failures ${window}`,
+  });
+};
+
+/** `/veeam running`: every session in progress now, by job. */
+export const runningCommand: CommandHandler = async (rest, _context, deps) => {
+  if (unquote(rest)) throw usageError('`running` takes no arguments');
+  const lists = await Promise.all(
+    SESSION_KINDS.map((kind) => runningSessions(deps.client, kind, PER_KIND_LIMIT)),
+  );
+  return buildProblemsView('Running now', lists.flat(), {
+    now: new Date(deps.clock.now()),
+    shareCommand: 'running',
+  });
+};

@@ -1,0 +1,40 @@
+import { latestTaskSessionsOfVm } from '../../em/lookups.js';
+import { buildVmView } from '../../slack/views/vm-view.js';
+import { unquote, usageError } from '../parse-command.js';
+import { resolveName } from '../resolve-name.js';
+import type { CommandHandler } from '../types.js';
+
+const TASKS_SHOWN = 10;
+
+/** `/veeam vm <name>`: the VM's newest task sessions across backup, replication and CDP, with their jobs. */
+export const vmCommand: CommandHandler = async (rest, _context, deps) => {
+  const asked = unquote(rest);
+  if (!asked) throw usageError('Which VM? Try `/veeam vm apache02`');
+  let name = asked;
+  let tasks = await latestTaskSessionsOfVm(deps.client, name, TASKS_SHOWN);
+  if (tasks.length === 0) {
+    // Not found as typed: it may be a case or spelling slip; the catalog knows recently seen VMs.
+    const resolved = await resolveName(asked, ['vm'], 'vm', deps);
+    if ('suggestions' in resolved) return resolved.suggestions;
+    name = resolved.entry.name;
+    if (name !== asked) tasks = await latestTaskSessionsOfVm(deps.client, name, TASKS_SHOWN);
+  }
+  return buildVmView(
+    name,
+    tasks.map((task) => ({ task, jobName: jobNameOf(task.links) })),
+    {
+      shareCommand: `vm ${name}`,
+      now: new Date(deps.clock.now()),
+      emptyText: `No task sessions of ${name}.`,
+    },
+  );
+};
+
+/** The job a task session belongs to: its parent session's name without the `@time` suffix (quirks Q24). */
+function jobNameOf(links: { rel: string; type?: string; name?: string }[]): string | undefined {
+  const parent = links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''));
+  const name = parent?.name;
+  if (!name) return undefined;
+  const at = name.lastIndexOf('@');
+  return at > 0 ? name.slice(0, at) : name;
+}

@@ -1,0 +1,30 @@
+import type { EmClient } from '../em/client.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { SlackMessage } from '../slack/format/block-kit.js';
+import type { Catalog } from './catalog.js';
+import type { SubscriptionCommands } from './subscription-commands.js';
+
+/** What command handlers need; passed in by the composition root, the same for Slack and the console. */
+export interface CommandDeps {
+  client: EmClient;
+  catalog: Catalog;
+  clock: Clock;
+  logger: Logger;
+  emWebUrl?: string;
+  /** The watcher's routing commands (subscribe, mute, ...); absent when no watcher runs. */
+  subscriptions?: SubscriptionCommands;
+}
+
+/** Who asked and where. */
+export interface CommandContext {
+  userId: string;
+  channelId: string;
+}
+
+/** A handler: the argument text in, a message out. Throws our AppErrors for bad input. */
+export type CommandHandler = (
+  rest: string,
+  context: CommandContext,
+  deps: CommandDeps,
+) => Promise<SlackMessage>;

@@ -1,0 +1,31 @@
+/** Action ids shared by the views and the listeners; views append `:<n>` so ids stay unique within a message. */
+export const ActionId = {
+  /** Button value: an EM href to fetch and render. */
+  FOLLOW_LINK: 'em_follow_link',
+  /** Button value: the command text after `/veeam `, e.g. `status Fileserver02 Replication`. */
+  SHARE_IN_CHANNEL: 'share_in_channel',
+  /** Button value: the cloud failover session href to keep updating. */
+  FOLLOW_FAILOVER: 'failover_follow',
+  /** Button value: a command text to run, e.g. `status Fileserver02 Replication`. */
+  PICK_SUGGESTION: 'pick_suggestion',
+  /** A url button opening the Enterprise Manager web UI. */
+  OPEN_IN_EM: 'open_in_em',
+} as const;
+
+export type ActionIdBase = (typeof ActionId)[keyof typeof ActionId];
+
+export const FOLLOW_LINK = ActionId.FOLLOW_LINK;
+export const SHARE_IN_CHANNEL = ActionId.SHARE_IN_CHANNEL;
+export const FOLLOW_FAILOVER = ActionId.FOLLOW_FAILOVER;
+export const PICK_SUGGESTION = ActionId.PICK_SUGGESTION;
+export const OPEN_IN_EM = ActionId.OPEN_IN_EM;
+
+/** The action id of the n-th button of a message, e.g. `em_follow_link:3`. */
+export function numberedActionId(base: string, n: number): string {
+  return `${base}:${n}`;
+}
+
+/** A RegExp matching a base action id with or without its `:<n>` suffix, for `app.action(...)`. */
+export function actionIdMatcher(base: string): RegExp {
+  return new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+)?$`);
+}

@@ -1,0 +1,59 @@
+import type { EmClient } from '../em/client.js';
+import { taskSessionsOf } from '../em/lookups.js';
+import type { TaskSession } from '../em/types.js';
+import type { SlackMessage } from '../slack/format/block-kit.js';
+import { buildAlertView, type Incident } from '../slack/views/alert-view.js';
+import { buildTaskAlertView } from '../slack/views/task-alert-view.js';
+import { section } from '../slack/views/blocks.js';
+import type { AlertSubject } from './alert-subject.js';
+
+export interface AlertMessageOptions {
+  mentionFailed: string | undefined;
+  mentionWarning: string | undefined;
+  emWebUrl: string | undefined;
+  now: number;
+  incident?: Incident;
+}
+
+/** The alert message of a subject: the session view with its failed and warning VMs, or the CDP task view. */
+export function renderAlert(
+  subject: AlertSubject,
+  tasks: TaskSession[],
+  opts: AlertMessageOptions,
+): SlackMessage {
+  const mention =
+    subject.result === 'Failed'
+      ? opts.mentionFailed
+      : subject.result === 'Warning'
+        ? opts.mentionWarning
+        : undefined;
+  const now = new Date(opts.now);
+  if (subject.task)
+    return buildTaskAlertView(subject.task, {
+      policyName: subject.jobName,
+      now,
+      ...(mention ? { mention } : {}),
+    });
+  if (!subject.session) throw new Error('an alert subject has a session or a task');
+  // buildAlertView puts the mention on Failed only; a Warning mention (ALERT_MENTION_WARNING) is passed as if failed.
+  const view = buildAlertView(subject.session, {
+    tasks,
+    now,
+    ...(mention && subject.result === 'Failed' ? { mention } : {}),
+    ...(opts.emWebUrl ? { emWebUrl: opts.emWebUrl } : {}),
+    ...(opts.incident ? { incident: opts.incident } : {}),
+  });
+  if (mention && subject.result !== 'Failed') {
+    return {
+      text: `${mention} ${view.text}`,
+      blocks: [section(`${mention} ${view.text}`, 'mention'), ...view.blocks],
+    };
+  }
+  return view;
+}
+
+/** The failed and warning task sessions of an alerted session, through its Down link; none for CDP tasks. */
+export async function alertTasks(client: EmClient, subject: AlertSubject): Promise<TaskSession[]> {
+  if (!subject.session) return [];
+  return taskSessionsOf(client, subject.session);
+}

@@ -1,0 +1,36 @@
+import type { KnownBlock } from '../slack/format/block-kit.js';
+
+/** Message metadata the watcher puts on every alert, so a restart can tell what was already posted. */
+export interface AlertMetadata {
+  eventType: 'veeam_alert';
+  /** The session UID, or the storm batch id for a summary. */
+  key: string;
+}
+
+export interface OutgoingMessage {
+  channel: string;
+  text: string;
+  blocks?: KnownBlock[];
+  threadTs?: string;
+  metadata?: AlertMetadata;
+  /** Plain text to post instead if Slack refuses the blocks (`invalid_blocks`); never lose an alert. */
+  fallbackText?: string;
+}
+
+/**
+ * What the watcher needs from a chat: post, update, and find a message by its metadata. Slack implements it
+ * with the Web API (429s waited out, invalid_blocks re-posted as text); the console prints.
+ */
+export interface ChatPort {
+  post(message: OutgoingMessage): Promise<{ channel: string; ts: string }>;
+  update(message: { channel: string; ts: string; text: string; blocks?: KnownBlock[] }): Promise<void>;
+  /**
+   * Which of `keys` were posted in the channel since `sinceMs` (in the thread `threadTs` when given), by the
+   * alert metadata on the messages: key -> message ts. One scan of the history for many keys.
+   */
+  findPosted(
+    channel: string,
+    keys: ReadonlySet<string>,
+    options: { sinceMs: number; threadTs?: string },
+  ): Promise<Map<string, string>>;
+}

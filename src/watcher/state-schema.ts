@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { WatcherState } from './state.js';
+
+const alert = z.object({
+  key: z.string(),
+  uid: z.string(),
+  href: z.string(),
+  channel: z.string(),
+  status: z.enum(['pending', 'sent', 'held', 'dropped', 'muted']),
+  endedAt: z.number(),
+  jobKey: z.string(),
+  job: z.object({
+    sessionKind: z.string(),
+    ownerUid: z.string().optional(),
+    jobName: z.string(),
+    vmName: z.string().optional(),
+  }),
+  result: z.string(),
+  decidedAt: z.number(),
+  ts: z.string().optional(),
+  holdUntil: z.number().optional(),
+  batch: z.string().optional(),
+  threadTs: z.string().optional(),
+});
+
+const incident = z.object({
+  jobKey: z.string(),
+  jobName: z.string(),
+  sessionKind: z.string(),
+  ownerUid: z.string().optional(),
+  vmName: z.string().optional(),
+  channel: z.string(),
+  ts: z.string(),
+  rootUid: z.string(),
+  failures: z.number(),
+  retries: z.number(),
+  lastResult: z.string(),
+  lastUid: z.string(),
+  lastEndedAt: z.number(),
+  recoveredAt: z.number().optional(),
+});
+
+/** The persisted state's schema: a file that parses as JSON but has another shape is refused too. */
+export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
+  version: z.literal(1),
+  firstStartedAt: z.number().nullable(),
+  lastPollAt: z.number().nullable(),
+  alerts: z.record(z.string(), alert),
+  incidents: z.record(z.string(), incident),
+  failovers: z.record(
+    z.string(),
+    z.object({
+      uid: z.string(),
+      href: z.string(),
+      channel: z.string(),
+      ts: z.string(),
+      finished: z.boolean(),
+      announcedAt: z.number(),
+      signature: z.string().optional(),
+    }),
+  ),
+  subscriptions: z.array(
+    z.object({
+      id: z.number(),
+      channel: z.string(),
+      type: z.string().optional(),
+      job: z.string().optional(),
+      server: z.string().optional(),
+      level: z.enum(['warning', 'failed']).optional(),
+    }),
+  ),
+  mutes: z.array(z.object({ job: z.string(), until: z.number(), by: z.string(), channel: z.string() })),
+  outage: z.object({
+    since: z.number().nullable(),
+    lastError: z.string().nullable(),
+    noticePosted: z.boolean(),
+  }),
+});

@@ -1,0 +1,146 @@
+/** The watcher's persisted state; everything needed to alert exactly once across restarts. */
+export interface WatcherState {
+  version: 1;
+  /** When the watcher first ran (ms); sessions that ended before it (minus ALERT_BACKFILL) are history, not news. */
+  firstStartedAt: number | null;
+  /** When the last successful poll began (ms); the next poll looks back from here. */
+  lastPollAt: number | null;
+  /** One record per session and channel the watcher decided about, kept for the look-back window. */
+  alerts: Record<string, AlertRecord>;
+  /** Open incidents by job key: the message that later retries and the recovery update. */
+  incidents: Record<string, IncidentRecord>;
+  /** Announced cloud failovers by session UID, updated in place until they stop. */
+  failovers: Record<string, FailoverRecord>;
+  subscriptions: Subscription[];
+  mutes: Mute[];
+  outage: OutageRecord;
+}
+
+/**
+ * pending: decided, being posted (a crash here is settled on start from the channel history);
+ * sent: posted (ts known); held: a Failed alert waiting ALERT_RETRY_GRACE for a retry;
+ * dropped: a retry succeeded within the grace; muted: the job was muted; threaded: posted into an incident.
+ */
+export type AlertStatus = 'pending' | 'sent' | 'held' | 'dropped' | 'muted';
+
+export interface AlertRecord {
+  /** `<session uid>|<channel>`. */
+  key: string;
+  uid: string;
+  /** The session's entity Href, to fetch it again (a held alert released, a pending one re-posted). */
+  href: string;
+  channel: string;
+  status: AlertStatus;
+  /** Session end (ms): records older than the look-back window are pruned. */
+  endedAt: number;
+  jobKey: string;
+  /** The job, for the success look-up of ALERT_RETRY_GRACE. */
+  job: { sessionKind: string; ownerUid?: string; jobName: string; vmName?: string };
+  result: string;
+  /** When the record was made (ms). */
+  decidedAt: number;
+  /** The message it went out in (its own, the storm summary or the incident thread). */
+  ts?: string;
+  /** Set while held: post after this time unless a retry succeeded. */
+  holdUntil?: number;
+  /** The storm batch the alert went out in, if any (one summary message for many alerts). */
+  batch?: string;
+  /** The incident thread the alert went into, if any. */
+  threadTs?: string;
+}
+
+export interface IncidentRecord {
+  jobKey: string;
+  jobName: string;
+  /** The session type and owner UID, to look for the success that recovers the incident. */
+  sessionKind: string;
+  ownerUid?: string;
+  /** For CDP task incidents, the VM. */
+  vmName?: string;
+  channel: string;
+  /** The incident's message; retries go into its thread. */
+  ts: string;
+  rootUid: string;
+  failures: number;
+  /** How many of the failures were Veeam's automatic retries (IsRetry). */
+  retries: number;
+  lastResult: string;
+  lastUid: string;
+  /** End of the newest problem session (ms): a later success recovers the incident. */
+  lastEndedAt: number;
+  recoveredAt?: number;
+}
+
+export interface FailoverRecord {
+  uid: string;
+  href: string;
+  channel: string;
+  ts: string;
+  finished: boolean;
+  announcedAt: number;
+  /** What the message last showed (state, result, progress), to skip updates that change nothing. */
+  signature?: string;
+}
+
+export type AlertLevel = 'warning' | 'failed';
+
+export interface Subscription {
+  id: number;
+  channel: string;
+  /** One of the watched kinds (backup, replica, cdp, cdptask, failover). */
+  type?: string;
+  /** A job, policy or plan name or glob, case-insensitive. */
+  job?: string;
+  server?: string;
+  level?: AlertLevel;
+}
+
+export interface Mute {
+  job: string;
+  until: number;
+  by: string;
+  channel: string;
+}
+
+export interface OutageRecord {
+  since: number | null;
+  lastError: string | null;
+  noticePosted: boolean;
+}
+
+/** A fresh state for a watcher that never ran. */
+export function emptyState(): WatcherState {
+  return {
+    version: 1,
+    firstStartedAt: null,
+    lastPollAt: null,
+    alerts: {},
+    incidents: {},
+    failovers: {},
+    subscriptions: [],
+    mutes: [],
+    outage: { since: null, lastError: null, noticePosted: false },
+  };
+}
+
+/**
+ * Drops what can no longer matter, so the file stays small however many alerts were sent: alert records
+ * whose session ended before the oldest time a poll can still look at, recovered incidents after a day,
+ * finished failovers after a day, expired mutes.
+ */
+export function pruneState(state: WatcherState, oldestRelevantMs: number, now: number): void {
+  for (const [key, record] of Object.entries(state.alerts)) {
+    if (record.status !== 'pending' && record.status !== 'held' && record.endedAt < oldestRelevantMs)
+      delete state.alerts[key];
+  }
+  const day = 24 * 3_600_000;
+  for (const [key, incident] of Object.entries(state.incidents)) {
+    if (incident.recoveredAt !== undefined && incident.recoveredAt < now - day) delete state.incidents[key];
+    else if (incident.recoveredAt === undefined && incident.lastEndedAt < now - 30 * day)
+      delete state.incidents[key];
+  }
+  for (const [uid, failover] of Object.entries(state.failovers)) {
+    if (failover.finished && failover.announcedAt < now - day) delete state.failovers[uid];
+  }
+  state.mutes = state.mutes.filter((mute) => mute.until > now);
+}

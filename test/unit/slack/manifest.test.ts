@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../../../src/slack/contract.js';
+
+interface Manifest {
+  display_information: { name: string };
+  features: { bot_user: { display_name: string }; slash_commands: Array<{ command: string; url?: string }> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+}
+
+const manifest = parse(readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8')) as Manifest;
+
+describe('manifest.yml', () => {
+  it('declares the slash command the bot registers', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
+  });
+
+  it('declares exactly the bot scopes the code uses', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(Object.keys(REQUIRED_BOT_SCOPES).sort());
+  });
+
+  it('enables interactivity (buttons) and Socket Mode, with HTTP request_url placeholders on /slack/events', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.settings.interactivity.request_url).toMatch(/^https:\/\/.+\/slack\/events$/);
+    expect(manifest.features.slash_commands[0]?.url).toMatch(/^https:\/\/.+\/slack\/events$/);
+  });
+
+  it('has a name and a bot user', () => {
+    expect(manifest.display_information.name).toBeTruthy();
+    expect(manifest.features.bot_user.display_name).toBeTruthy();
+  });
+});
