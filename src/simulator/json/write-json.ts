@@ -1,0 +1,42 @@
+import type { Link, Res, Value } from '../xml/resource.js';
+
+/** JSON bodies start with a UTF-8 BOM like EM's (quirks Q5). */
+export const BOM = '\ufeff';
+const TRAILING = new Set(['Name', 'UID', 'Href', 'Type']);
+
+function linkJson(link: Link): Record<string, string> {
+  const out: Record<string, string> = { Rel: link.rel, Href: link.href };
+  if (link.name !== undefined) out.Name = link.name;
+  if (link.type !== undefined) out.Type = link.type;
+  return out;
+}
+
+function valueJson(value: Value): unknown {
+  if (value === null || value === '') return null;
+  if (Array.isArray(value)) return value.map(resJson);
+  if (typeof value === 'object') return resJson(value as Res);
+  return value;
+}
+
+/**
+ * EM's JSON shape (README §3): derived-type fields first, then Name, UID, Links, Href, Type;
+ * empty scalars become null (quirks Q13); a list becomes `{listKey: [...]}`.
+ */
+export function resJson(res: Res): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of res.attrs) if (!TRAILING.has(name)) out[name] = value;
+  for (const [name, value] of res.fields) if (value !== undefined) out[name] = valueJson(value);
+  if (res.items) out[res.listKey ?? res.tag] = res.items.map(resJson);
+  const attr = (name: string): unknown => res.attrs.find(([n]) => n === name)?.[1];
+  if (attr('Name') !== undefined) out.Name = attr('Name');
+  if (attr('UID') !== undefined) out.UID = attr('UID');
+  if (res.links) out.Links = res.links.map(linkJson);
+  if (attr('Href') !== undefined) out.Href = attr('Href');
+  if (attr('Type') !== undefined) out.Type = attr('Type');
+  return out;
+}
+
+/** Serializes a response body as BOM + JSON. */
+export function writeJson(res: Res): string {
+  return BOM + JSON.stringify(resJson(res));
+}

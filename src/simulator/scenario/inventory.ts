@@ -1,0 +1,121 @@
+import { Kind } from '../model/enums.js';
+import type { Owner } from '../model/entities.js';
+import { Inventory } from '../store/inventory.js';
+import { guidFromRng } from '../util/guid.js';
+import { createRng, hash3, randInt, type Rng } from '../util/prng.js';
+import {
+  BACKUP_JOB_NAMES,
+  CDP_POLICY_NAMES,
+  FAILOVER_PLANS,
+  REPLICA_JOB_NAMES,
+  SERVER_NAMES,
+  VM_STEMS,
+} from './texts.js';
+
+const VM_COUNT = 200;
+const GiB = 1024 ** 3;
+
+function vmName(i: number): string {
+  const stem = VM_STEMS[i % VM_STEMS.length] ?? 'vm';
+  const n = Math.floor(i / VM_STEMS.length) + 1;
+  if (stem === 'Ünterwald DC' && n === 1) return stem;
+  return `${stem}${String(n).padStart(2, '0')}`;
+}
+
+function pickVms(rng: Rng, count: number, must: number[] = []): number[] {
+  const chosen = new Set<number>(must);
+  while (chosen.size < count + must.length) chosen.add(randInt(rng, 0, VM_COUNT - 1));
+  return [...chosen];
+}
+
+type OwnerSeed = Omit<Owner, 'index' | 'guid' | 'tenantGuid'>;
+
+/** Builds the seeded inventory: 3 servers, ~200 VMs, 30 jobs, 3 CDP policies and 2 failover plans. */
+export function buildInventory(seed: number): Inventory {
+  const rng = createRng(hash3(seed, 0x1417));
+  const inv = new Inventory();
+  SERVER_NAMES.forEach((name, i) =>
+    inv.addServer({
+      guid: guidFromRng(rng),
+      name,
+      description: i === 0 ? '' : `Backup server ${name.split('.')[0] ?? name}`,
+      port: 9392,
+      version: ['13.0.1.180', '12.3.1.1139', '13.0.0.4967'][i] ?? '13.0.1.180',
+    }),
+  );
+  const root = guidFromRng(rng);
+  for (let i = 0; i < VM_COUNT; i++) {
+    inv.addVm({
+      name: vmName(i),
+      uid: `urn:VMware:Vm:${root}.vm-${1000 + i * 7}`,
+      totalSize: randInt(rng, 8, 500) * GiB,
+    });
+  }
+  const apache02 = inv.vmNamed('apache02')?.index ?? 0;
+  const add = (o: OwnerSeed): void => {
+    inv.addOwner({ ...o, guid: guidFromRng(rng), tenantGuid: o.tenantName ? guidFromRng(rng) : '' });
+  };
+  const base = (name: string, i: number): Pick<OwnerSeed, 'name' | 'serverIndex' | 'tenantName'> => ({
+    name,
+    serverIndex: i % SERVER_NAMES.length,
+    tenantName: '',
+  });
+  BACKUP_JOB_NAMES.forEach((name, i) =>
+    add({
+      ...base(name, i),
+      type: 'Job',
+      kind: Kind.Backup,
+      jobType: /copy/i.test(name) ? 'BackupCopy' : 'Backup',
+      platform: i % 5 === 4 ? 'HyperV' : 'VMware',
+      description: `Created by TECH\\Administrator at ${2020 + (i % 5)}-0${1 + (i % 9)}-1${i % 10} 10:00.`,
+      vms: pickVms(rng, randInt(rng, 2, 8)),
+      scheduleConfigured: true,
+      scheduleEnabled: i % 7 !== 6,
+      typicalDurationMs: randInt(rng, 3, 40) * 60_000,
+    }),
+  );
+  REPLICA_JOB_NAMES.forEach((name, i) =>
+    add({
+      ...base(name, i),
+      type: 'Job',
+      kind: Kind.Replica,
+      jobType: 'Replica',
+      platform: 'VMware',
+      description: `Replication of ${name.replace(/ Replica(tion)?$/, '')}`,
+      vms: pickVms(rng, randInt(rng, 2, 6), name === 'Fileserver02 Replication' ? [apache02] : []),
+      scheduleConfigured: true,
+      scheduleEnabled: true,
+      typicalDurationMs: randInt(rng, 2, 20) * 60_000,
+    }),
+  );
+  CDP_POLICY_NAMES.forEach((name, i) =>
+    add({
+      ...base(name, i),
+      type: 'CdpPolicy',
+      kind: Kind.Cdp,
+      jobType: 'CdpReplica',
+      platform: 'VMware',
+      description: 'Created by ENTERPRISE03\\Administrator',
+      vms: pickVms(rng, randInt(rng, 2, 4)),
+      scheduleConfigured: true,
+      scheduleEnabled: true,
+      typicalDurationMs: 24 * 3600_000,
+    }),
+  );
+  FAILOVER_PLANS.forEach((plan, i) =>
+    add({
+      ...base(plan.name, i),
+      type: 'CloudFailoverPlan',
+      kind: Kind.Failover,
+      jobType: 'FailoverPlan',
+      platform: 'VMware',
+      description: `Cloud failover plan for ${plan.tenant} full site failover`,
+      vms: pickVms(rng, randInt(rng, 3, 5)),
+      scheduleConfigured: false,
+      scheduleEnabled: false,
+      typicalDurationMs: randInt(rng, 3, 10) * 60_000,
+      tenantName: plan.tenant,
+    }),
+  );
+  return inv;
+}

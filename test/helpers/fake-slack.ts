@@ -1,0 +1,175 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call or response_url post the fake received. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** A scripted failure for the next calls of a method. */
+export interface SlackFault {
+  method: string;
+  /** `ratelimited` answers 429 with Retry-After; `http500` a 500; `hang` never answers; others `{ok:false,error}`. */
+  kind: 'ratelimited' | 'http500' | 'hang' | 'error';
+  error?: string;
+  retryAfterSeconds?: number;
+  count: number;
+}
+
+export interface FakeSlack {
+  /** Web API base for SLACK_API_URL / slackApiUrl (ends with `/api/`). */
+  apiUrl: string;
+  /** A response_url the fake records (one per test request is fine). */
+  responseUrl(id?: string): string;
+  calls: SlackCall[];
+  /** Messages posted with chat.postMessage (after updates applied), in order. */
+  messages: StoredMessage[];
+  responses: Array<{ id: string; body: Record<string, unknown> }>;
+  fail(fault: SlackFault): void;
+  /** Enforce at most one chat.postMessage per second per channel (429 with Retry-After: 1 beyond). */
+  rateLimitPerChannel(enabled: boolean): void;
+  /** Waits (polling, no fixed sleep) until the predicate holds or the timeout passes. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SCOPES = 'commands,chat:write,channels:history,groups:history,channels:read,groups:read';
+
+/** Starts a fake Slack Web API on 127.0.0.1 that records calls and keeps posted messages with their metadata. */
+export async function startFakeSlack(options: { members?: string[] } = {}): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const messages: StoredMessage[] = [];
+  const responses: FakeSlack['responses'] = [];
+  const faults: SlackFault[] = [];
+  const lastPost = new Map<string, number>();
+  let limitPerChannel = false;
+  let counter = 0;
+  const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const args = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
+      if (url.pathname.startsWith('/response/')) {
+        responses.push({ id: url.pathname.slice('/response/'.length), body: args });
+        calls.push({ method: 'response_url', args, at: Date.now() });
+        return json(res, 200, { ok: true });
+      }
+      const method = url.pathname.replace(/^\/api\//, '');
+      calls.push({ method, args, at: Date.now() });
+      const fault = faults.find((f) => f.method === method && f.count > 0);
+      if (fault) {
+        fault.count -= 1;
+        if (fault.kind === 'hang') return;
+        if (fault.kind === 'ratelimited') return json(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(fault.retryAfterSeconds ?? 1) });
+        if (fault.kind === 'http500') return json(res, 500, { ok: false, error: 'internal_error' });
+        return json(res, 200, { ok: false, error: fault.error ?? 'fatal_error' });
+      }
+      if (method === 'chat.postMessage' && limitPerChannel) {
+        const channel = String(args['channel']);
+        const last = lastPost.get(channel) ?? 0;
+        if (Date.now() - last < 1000) return json(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
+        lastPost.set(channel, Date.now());
+      }
+      return answer(method, args, res);
+    });
+  });
+
+  const answer = (method: string, args: Record<string, unknown>, res: http.ServerResponse) => {
+    switch (method) {
+      case 'auth.test':
+        return json(res, 200, { ok: true, team: 'Test Team', user: 'veeam', user_id: 'UBOT', bot_id: 'BBOT' }, { 'x-oauth-scopes': SCOPES });
+      case 'chat.postMessage': {
+        const message: StoredMessage = { channel: String(args['channel']), ts: nextTs(), text: String(args['text'] ?? '') };
+        if (args['blocks']) message.blocks = args['blocks'] as unknown[];
+        if (args['thread_ts']) message.thread_ts = String(args['thread_ts']);
+        if (args['metadata']) message.metadata = args['metadata'] as StoredMessage['metadata'];
+        messages.push(message);
+        return json(res, 200, { ok: true, channel: message.channel, ts: message.ts, message });
+      }
+      case 'chat.update': {
+        const target = messages.find((m) => m.channel === args['channel'] && m.ts === args['ts']);
+        if (!target) return json(res, 200, { ok: false, error: 'message_not_found' });
+        target.text = String(args['text'] ?? target.text);
+        if (args['blocks']) target.blocks = args['blocks'] as unknown[];
+        return json(res, 200, { ok: true, channel: target.channel, ts: target.ts });
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const oldest = Number(args['oldest'] ?? 0);
+        const inChannel = messages.filter((m) => m.channel === args['channel'] && Number(m.ts) >= oldest);
+        const selected =
+          method === 'conversations.history'
+            ? inChannel.filter((m) => !m.thread_ts)
+            : inChannel.filter((m) => m.ts === args['ts'] || m.thread_ts === args['ts']);
+        const withMetadata = args['include_all_metadata'] === true || args['include_all_metadata'] === 'true';
+        const shown = selected.map((m) => (withMetadata ? m : { ...m, metadata: undefined }));
+        return json(res, 200, { ok: true, messages: [...shown].reverse(), has_more: false });
+      }
+      case 'conversations.info': {
+        const channel = String(args['channel']);
+        return json(res, 200, { ok: true, channel: { id: channel, name: `chan-${channel}`, is_member: options.members?.includes(channel) ?? true } });
+      }
+      case 'apps.connections.open':
+        return json(res, 200, { ok: true, url: 'wss://fake.invalid/link' });
+      default:
+        return json(res, 200, { ok: false, error: 'unknown_method' });
+    }
+  };
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id = 'r1') => `${base}/response/${id}`,
+    calls,
+    messages,
+    responses,
+    fail: (fault) => faults.push({ ...fault }),
+    rateLimitPerChannel: (enabled) => {
+      limitPerChannel = enabled;
+    },
+    waitFor: async (predicate, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error('fake Slack: condition not met in time');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The WebClient sends form bodies with JSON-encoded blocks and metadata; Bolt's respond sends JSON. */
+function parseBody(body: string, contentType: string): Record<string, unknown> {
+  if (!body) return {};
+  if (contentType.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = (key === 'blocks' || key === 'metadata' || key === 'attachments') && value.startsWith('[') || value.startsWith('{') ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
