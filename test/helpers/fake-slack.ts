@@ -74,14 +74,21 @@ export async function startFakeSlack(options: { members?: string[] } = {}): Prom
       if (fault) {
         fault.count -= 1;
         if (fault.kind === 'hang') return;
-        if (fault.kind === 'ratelimited') return json(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(fault.retryAfterSeconds ?? 1) });
+        if (fault.kind === 'ratelimited')
+          return json(
+            res,
+            429,
+            { ok: false, error: 'ratelimited' },
+            { 'Retry-After': String(fault.retryAfterSeconds ?? 1) },
+          );
         if (fault.kind === 'http500') return json(res, 500, { ok: false, error: 'internal_error' });
         return json(res, 200, { ok: false, error: fault.error ?? 'fatal_error' });
       }
       if (method === 'chat.postMessage' && limitPerChannel) {
         const channel = String(args['channel']);
         const last = lastPost.get(channel) ?? 0;
-        if (Date.now() - last < 1000) return json(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
+        if (Date.now() - last < 1000)
+          return json(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
         lastPost.set(channel, Date.now());
       }
       return answer(method, args, res);
@@ -91,9 +98,18 @@ export async function startFakeSlack(options: { members?: string[] } = {}): Prom
   const answer = (method: string, args: Record<string, unknown>, res: http.ServerResponse) => {
     switch (method) {
       case 'auth.test':
-        return json(res, 200, { ok: true, team: 'Test Team', user: 'veeam', user_id: 'UBOT', bot_id: 'BBOT' }, { 'x-oauth-scopes': SCOPES });
+        return json(
+          res,
+          200,
+          { ok: true, team: 'Test Team', user: 'veeam', user_id: 'UBOT', bot_id: 'BBOT' },
+          { 'x-oauth-scopes': SCOPES },
+        );
       case 'chat.postMessage': {
-        const message: StoredMessage = { channel: String(args['channel']), ts: nextTs(), text: String(args['text'] ?? '') };
+        const message: StoredMessage = {
+          channel: String(args['channel']),
+          ts: nextTs(),
+          text: String(args['text'] ?? ''),
+        };
         if (args['blocks']) message.blocks = args['blocks'] as unknown[];
         if (args['thread_ts']) message.thread_ts = String(args['thread_ts']);
         if (args['metadata']) message.metadata = args['metadata'] as StoredMessage['metadata'];
@@ -121,7 +137,14 @@ export async function startFakeSlack(options: { members?: string[] } = {}): Prom
       }
       case 'conversations.info': {
         const channel = String(args['channel']);
-        return json(res, 200, { ok: true, channel: { id: channel, name: `chan-${channel}`, is_member: options.members?.includes(channel) ?? true } });
+        return json(res, 200, {
+          ok: true,
+          channel: {
+            id: channel,
+            name: `chan-${channel}`,
+            is_member: options.members?.includes(channel) ?? true,
+          },
+        });
       }
       case 'apps.connections.open':
         return json(res, 200, { ok: true, url: 'wss://fake.invalid/link' });
@@ -164,7 +187,8 @@ function parseBody(body: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(body)) {
-    args[key] = (key === 'blocks' || key === 'metadata' || key === 'attachments') && value.startsWith('[') || value.startsWith('{') ? JSON.parse(value) : value;
+    const structured = key === 'blocks' || key === 'metadata' || key === 'attachments';
+    args[key] = structured && (value.startsWith('[') || value.startsWith('{')) ? JSON.parse(value) : value;
   }
   return args;
 }
