@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import { AppError, ErrorCode } from '../shared/errors.js';
 
 /** The longest `/veeam` text we read; Slack allows more, but no real name is this long. */
@@ -38,9 +39,16 @@ export function parseCommand(rawText: string): ParsedCommand {
   const word = (space === -1 ? text : text.slice(0, space)).toLowerCase();
   const rest = space === -1 ? '' : text.slice(space + 1).trim();
   const name = SUBCOMMANDS.find((candidate) => candidate === word);
-  if (!name) throw usageError(`Unknown subcommand "${word.slice(0, 40)}"`);
+  if (!name) {
+    const guess = subcommandSearch.search(word.slice(0, 40))[0]?.item;
+    throw usageError(
+      `Unknown subcommand "${word.slice(0, 40)}"${guess ? `; did you mean \`${guess}\`?` : ''}`,
+    );
+  }
   return { name, rest };
 }
+
+const subcommandSearch = new Fuse([...SUBCOMMANDS], { threshold: 0.4 });
 
 /** Removes one pair of surrounding quotes (straight or curly, as phones type them) from a name. */
 export function unquote(text: string): string {

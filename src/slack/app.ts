@@ -20,8 +20,11 @@ export interface SlackApp {
   app: App;
   client: webApi.WebClient;
   follower: FailoverFollower;
-  /** Starts the receiver: Socket Mode with an app token, else HTTP on the configured port at /slack/events. */
-  start(): Promise<void>;
+  /**
+   * Starts the receiver: Socket Mode with an app token, else HTTP on the configured port at /slack/events.
+   * Resolves with the HTTP port actually bound (PORT=0 picks a free one), undefined in Socket Mode.
+   */
+  start(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -58,12 +61,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     client: app.client,
     follower,
     start: async () => {
-      if (socketMode) await app.start();
-      else await app.start(slack.port);
-      logger.info(
-        { mode: socketMode ? 'socket' : 'http', port: socketMode ? undefined : slack.port },
-        'Slack app started',
-      );
+      if (socketMode) {
+        await app.start();
+        logger.info({ mode: 'socket' }, 'Slack app started');
+        return undefined;
+      }
+      const server = await app.start(slack.port);
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : slack.port;
+      logger.info({ mode: 'http', port }, 'Slack app started');
+      return port;
     },
     stop: async () => {
       follower.stop();

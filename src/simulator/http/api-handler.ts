@@ -88,6 +88,7 @@ export async function handleApi(
     const message = error instanceof Error ? error.message : String(error);
     const body = serializeError(status, status === 500 ? `Internal error: ${message}` : message, json);
     core.stats.request(routeKey);
+    core.stats.status(status);
     core.stats.bytes(
       routeKey,
       send(res, status, error instanceof HttpError ? error.headers : {}, body.text, body.type),
@@ -95,6 +96,7 @@ export async function handleApi(
     return;
   }
   core.stats.request(routeKey, reply.queryType);
+  core.stats.status(reply.status);
   let text: string | undefined;
   let type: string | undefined;
   if (reply.body) ({ text, type } = serialize(reply.body, json));

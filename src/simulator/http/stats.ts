@@ -1,6 +1,12 @@
 /** The /_sim/stats answer. */
 export interface StatsSnapshot {
-  requests: { total: number; byRoute: Record<string, number>; byType: Record<string, number> };
+  requests: {
+    total: number;
+    byRoute: Record<string, number>;
+    byType: Record<string, number>;
+    /** Answers by HTTP status (`"200"`, `"400"`, ...); tests check that no bot query was malformed. */
+    byStatus: Record<string, number>;
+  };
   bytes: { total: number; byRoute: Record<string, number> };
   logons: number;
   logoffs: number;
@@ -14,12 +20,18 @@ export class Stats {
   private byRoute = new Map<string, number>();
   private bytesByRoute = new Map<string, number>();
   private byType = new Map<string, number>();
+  private byStatus = new Map<string, number>();
 
   /** Counts one request under a key like `GET /api/query`, and its query type if any. */
   request(route: string, type?: string): void {
     this.total++;
     this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
     if (type) this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
+  }
+
+  /** Counts one answer by its HTTP status. */
+  status(code: number): void {
+    this.byStatus.set(String(code), (this.byStatus.get(String(code)) ?? 0) + 1);
   }
 
   bytes(route: string, n: number): void {
@@ -33,6 +45,7 @@ export class Stats {
     this.byRoute.clear();
     this.bytesByRoute.clear();
     this.byType.clear();
+    this.byStatus.clear();
   }
 
   snapshot(auth: { logons: number; logoffs: number; activeTokens: number }): StatsSnapshot {
@@ -41,6 +54,7 @@ export class Stats {
         total: this.total,
         byRoute: Object.fromEntries(this.byRoute),
         byType: Object.fromEntries(this.byType),
+        byStatus: Object.fromEntries(this.byStatus),
       },
       bytes: { total: this.bytesTotal, byRoute: Object.fromEntries(this.bytesByRoute) },
       ...auth,

@@ -1,0 +1,93 @@
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** Slack's v0 request signature headers for a body. */
+export function signatureHeaders(
+  body: string,
+  secret = SIGNING_SECRET,
+  timestamp = Math.floor(Date.now() / 1000),
+) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'X-Slack-Request-Timestamp': String(timestamp), 'X-Slack-Signature': signature };
+}
+
+/** Posts a signed slash command to the receiver, the way Slack does (form-encoded). */
+export async function sendSlashCommand(
+  eventsUrl: string,
+  fields: { text: string; responseUrl: string; userId?: string; channelId?: string },
+  secret = SIGNING_SECRET,
+): Promise<{ status: number; ms: number }> {
+  const body = new URLSearchParams({
+    token: 'legacy-token',
+    team_id: 'T1',
+    team_domain: 'test',
+    channel_id: fields.channelId ?? 'C1',
+    channel_name: 'ops',
+    user_id: fields.userId ?? 'U1',
+    user_name: 'oncall',
+    command: '/veeam',
+    text: fields.text,
+    api_app_id: 'A1',
+    response_url: fields.responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+  const started = Date.now();
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body, secret) },
+    body,
+  });
+  await res.text();
+  return { status: res.status, ms: Date.now() - started };
+}
+
+/** Posts a signed block_actions payload for one button click. */
+export async function sendButtonClick(
+  eventsUrl: string,
+  fields: {
+    actionId: string;
+    value?: string;
+    responseUrl: string;
+    channelId?: string;
+    userId?: string;
+    messageTs?: string;
+    ephemeral?: boolean;
+  },
+): Promise<{ status: number }> {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'test' },
+    user: { id: fields.userId ?? 'U1', name: 'oncall', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-token',
+    trigger_id: '1.2.3',
+    container: {
+      type: 'message',
+      message_ts: fields.messageTs ?? '1.000001',
+      channel_id: fields.channelId ?? 'C1',
+      is_ephemeral: fields.ephemeral ?? true,
+    },
+    channel: { id: fields.channelId ?? 'C1', name: 'ops' },
+    ...(fields.messageTs ? { message: { ts: fields.messageTs, type: 'message', text: '' } } : {}),
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: fields.actionId,
+        block_id: 'actions',
+        value: fields.value,
+        action_ts: '1.2',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+    body,
+  });
+  await res.text();
+  return { status: res.status };
+}
