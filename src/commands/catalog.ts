@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { EmClient } from '../em/client.js';
 import type { SessionKind } from '../em/types.js';
+import { isSafeFilterText, where } from '../em/query.js';
 import { TASK_SESSION_KINDS } from '../em/types.js';
 import type { Clock } from '../shared/clock.js';
 
@@ -58,9 +59,14 @@ export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: nu
     entries: async () => (await current()).entries,
     async find(name, kinds) {
       const wanted = name.toLocaleLowerCase();
-      return (await current()).entries.filter(
-        (e) => kinds.includes(e.kind) && e.name.toLocaleLowerCase() === wanted,
-      );
+      const snapshot = await current();
+      const cached = snapshot.entries.filter((e) => kinds.includes(e.kind) && e.name.toLocaleLowerCase() === wanted);
+      if (cached.length > 0) return cached;
+      // A job created since the catalog was loaded: ask EM for that one name rather than reload everything.
+      const fresh = await lookUpByName(deps.client, name, kinds);
+      snapshot.entries.push(...fresh);
+      if (fresh.length > 0) snapshot.fuse.setCollection(snapshot.entries);
+      return fresh;
     },
     async suggest(name, kinds, limit = 5) {
       const { fuse } = await current();
@@ -71,6 +77,31 @@ export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: nu
         .slice(0, limit);
     },
   };
+}
+
+const OWNER_TYPES: Array<[CatalogKind, string, SessionKind]> = [
+  ['job', 'Job', 'BackupJobSession'],
+  ['policy', 'CdpPolicy', 'CdpReplicaSession'],
+  ['plan', 'CloudFailoverPlan', 'CloudFailoverSession'],
+];
+
+/** One filtered query per wanted kind for an exact name; names the filter cannot carry safely find nothing. */
+async function lookUpByName(client: EmClient, name: string, kinds: readonly CatalogKind[]): Promise<CatalogEntry[]> {
+  if (!isSafeFilterText(name)) return [];
+  const wanted = OWNER_TYPES.filter(([kind]) => kinds.includes(kind));
+  const found = await Promise.all(
+    wanted.map(async ([kind, type, sessionKind]) => {
+      const entries: CatalogEntry[] = [];
+      for await (const page of client.pages({ type, format: 'Entities', filter: where('Name', '==', name), pageSize: 5 }, 5)) {
+        for (const entity of page.entities) {
+          const replica = kind === 'job' && /replica/i.test(entity.fields['JobType'] ?? '');
+          entries.push({ name: entity.name, kind, uid: entity.uid, sessionKind: replica ? 'ReplicaJobSession' : sessionKind });
+        }
+      }
+      return entries;
+    }),
+  );
+  return found.flat();
 }
 
 async function jobs(client: EmClient): Promise<CatalogEntry[]> {

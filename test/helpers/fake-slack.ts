@@ -20,8 +20,11 @@ export interface StoredMessage {
 /** A scripted failure for the next calls of a method. */
 export interface SlackFault {
   method: string;
-  /** `ratelimited` answers 429 with Retry-After; `http500` a 500; `hang` never answers; others `{ok:false,error}`. */
-  kind: 'ratelimited' | 'http500' | 'hang' | 'error';
+  /**
+   * `ratelimited` answers 429 with Retry-After; `http500` a 500; `hang` never answers; `postThenHang` keeps
+   * the message (it is in the channel) but never answers, as when the bot dies mid-request; others `{ok:false,error}`.
+   */
+  kind: 'ratelimited' | 'http500' | 'hang' | 'postThenHang' | 'error';
   error?: string;
   retryAfterSeconds?: number;
   count: number;
@@ -74,6 +77,13 @@ export async function startFakeSlack(options: { members?: string[] } = {}): Prom
       if (fault) {
         fault.count -= 1;
         if (fault.kind === 'hang') return;
+        if (fault.kind === 'postThenHang') {
+          answer(method, args, {
+            writeHead: () => undefined,
+            end: () => undefined,
+          } as unknown as http.ServerResponse);
+          return;
+        }
         if (fault.kind === 'ratelimited')
           return json(
             res,

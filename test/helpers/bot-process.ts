@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built entry point, run as a user would (`npm start` builds it; `npm test` builds it first too). */
+export const BOT_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'main.js');
+
+export interface BotProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Waits until stdout or stderr has a line matching the pattern; returns the match. */
+  waitFor(pattern: RegExp, timeoutMs?: number, stream?: 'stdout' | 'stderr'): Promise<RegExpMatchArray>;
+  write(line: string): void;
+  /** SIGKILL, the way a crash or an OOM kill ends a process: no cleanup runs. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** A fresh working folder, so no `.env` of the developer's leaks into the bot under test. */
+export function freshFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'veeam-bot-e2e-'));
+}
+
+/** Starts the built bot with exactly the given environment (plus PATH), in the given folder. */
+export function spawnBot(
+  env: Record<string, string>,
+  options: { cwd?: string; args?: string[] } = {},
+): BotProcess {
+  const child = spawn(process.execPath, [BOT_ENTRY, ...(options.args ?? [])], {
+    cwd: options.cwd ?? freshFolder(),
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    async waitFor(pattern, timeoutMs = 15_000, stream) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const text = stream === 'stdout' ? out : stream === 'stderr' ? err : `${out}\n${err}`;
+        const match = text.match(pattern);
+        if (match) return match;
+        if (Date.now() > deadline || child.exitCode !== null) {
+          throw new Error(
+            `bot never printed ${pattern}; exit ${child.exitCode}\nstdout:\n${out.slice(-2000)}\nstderr:\n${err.slice(-2000)}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    write: (line) => child.stdin?.write(`${line}\n`),
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { freshFolder, spawnBot, type BotProcess } from './bot-process.js';
+import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+
+/** The simulator, a fake Slack, and a bot that can be killed and started again on the same DATA_FILE. */
+export interface CrashRig {
+  sim: RunningSimulator;
+  slack: FakeSlack;
+  bot(): BotProcess;
+  /** Starts the bot (again) and waits until its HTTP receiver is up. */
+  start(): Promise<BotProcess>;
+  /** Waits until the bot's DATA_FILE holds an alert record for the UID in that status. */
+  waitForRecord(uid: string, status: string, timeoutMs?: number): Promise<void>;
+  /** Messages carrying the alert metadata of a session UID. */
+  alertsFor(uid: string): number;
+  stop(): Promise<void>;
+}
+
+export async function startCrashRig(options: { stormThreshold?: number } = {}): Promise<CrashRig> {
+  const sim = await startSimulator({ history: 100, live: false });
+  const slack = await startFakeSlack();
+  const folder = freshFolder();
+  let current: BotProcess | undefined;
+  const env = {
+    VEEAM_URL: sim.url,
+    VEEAM_USERNAME: sim.user,
+    VEEAM_PASSWORD: sim.password,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    ALERT_CHANNEL: 'CALERTS',
+    WATCH_SCHEDULE: '*/1 * * * * *',
+    STORM_THRESHOLD: String(options.stormThreshold ?? 1000),
+    DATA_FILE: join(folder, 'state.json'),
+    LOG_LEVEL: 'info',
+  };
+  return {
+    sim,
+    slack,
+    bot: () => {
+      if (!current) throw new Error('the bot is not started');
+      return current;
+    },
+    async start() {
+      current = spawnBot(env, { cwd: folder });
+      await current.waitFor(/"msg":"Slack app started"/, 20_000, 'stderr');
+      return current;
+    },
+    async waitForRecord(uid, status, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const state = await readFile(env.DATA_FILE, 'utf8').then(
+          (text) => JSON.parse(text) as { alerts: Record<string, { uid: string; status: string }> },
+          () => undefined,
+        );
+        if (Object.values(state?.alerts ?? {}).some((r) => r.uid === uid && r.status === status)) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`no ${status} record for ${uid} in ${env.DATA_FILE}`);
+    },
+    alertsFor: (uid) => slack.messages.filter((m) => m.metadata?.event_payload['key'] === uid).length,
+    async stop() {
+      await current?.kill();
+      await slack.stop();
+      await sim.stop();
+    },
+  };
+}
