@@ -54,18 +54,18 @@ describe('npm run doctor', () => {
 
   it('names the fix for an untrusted certificate, a wrong password and a channel without the bot, and exits 1', async () => {
     const { code, out } = await runDoctor({ ...env(), VEEAM_CA_FILE: '', ALERT_CHANNEL: 'COTHER' });
-    expect(out).toMatch(/^FAIL  TLS: the certificate is not trusted\n\s+fix: .*VEEAM_CA_FILE/m);
-    expect(out).toMatch(/^FAIL  Alert channel: the bot is not in/m);
+    expect(out).toMatch(/^FAIL {2}TLS: the certificate is not trusted\n\s+fix: .*VEEAM_CA_FILE/m);
+    expect(out).toMatch(/^FAIL {2}Alert channel: the bot is not in/m);
     expect(code).toBe(1);
     const wrong = await runDoctor({ ...env(), VEEAM_PASSWORD: 'not-the-password' });
-    expect(wrong.out).toMatch(/^FAIL  Logon: .*\n\s+fix: check VEEAM_USERNAME/m);
+    expect(wrong.out).toMatch(/^FAIL {2}Logon: .*\n\s+fix: check VEEAM_USERNAME/m);
     expect(wrong.out).not.toContain('not-the-password');
     expect(wrong.code).toBe(1);
   });
 
   it('reports a bad configuration value as a failed check', async () => {
     const { code, out } = await runDoctor({ VEEAM_URL: 'ftp://nope' });
-    expect(out).toMatch(/^FAIL  Configuration: VEEAM_URL must be an http\(s\) URL/m);
+    expect(out).toMatch(/^FAIL {2}Configuration: VEEAM_URL must be an http\(s\) URL/m);
     expect(code).toBe(1);
   });
 });
