@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from '../shared/errors.js';
 import type { EmClient } from './client.js';
 import { EmError } from './errors.js';
+import type { EmEntity } from './mappers/documents.js';
 import { enumValue, where, type Filter } from './query.js';
 import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from './query-fields.js';
 import {
@@ -116,6 +117,26 @@ export async function parentSessionOf(client: EmClient, task: TaskSession): Prom
   if (!up) return undefined;
   const document = await client.get(withEntityFormat(up.href));
   return document.kind === 'session' ? document.session : undefined;
+}
+
+/** The job (or CDP policy) a session belongs to, through its Up link, as an entity; undefined without one. */
+export async function jobOf(client: EmClient, session: Session): Promise<EmEntity | undefined> {
+  const up = upLink(session, 'JobReference') ?? upLink(session, 'CdpPolicyReference');
+  return up ? entityAt(client, up.href) : undefined;
+}
+
+/** The backup server a session or task session ran on, through its Up link, as an entity. */
+export async function backupServerOf(
+  client: EmClient,
+  resource: { links: EmLink[] },
+): Promise<EmEntity | undefined> {
+  const up = upLink(resource, 'BackupServerReference');
+  return up ? entityAt(client, up.href) : undefined;
+}
+
+async function entityAt(client: EmClient, href: string): Promise<EmEntity | undefined> {
+  const document = await client.get(withEntityFormat(href));
+  return document.kind === 'entity' ? document.entity : undefined;
 }
 
 /** The Up link of a resource pointing at the given type (`JobReference`, `BackupServerReference`, ...). */

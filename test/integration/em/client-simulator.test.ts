@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { createEmClient, type EmClient } from '../../../src/em/client.js';
 import {
+  backupServerOf,
+  jobOf,
   latestSessionsOf,
   latestTaskSessionsOfVm,
   parentSessionOf,
@@ -80,6 +82,12 @@ describe('EM client against the simulator', () => {
     );
     const parent = await parentSessionOf(client, tasks[0]!);
     expect(parent?.uid).toBe(created.uid);
+    const job = await jobOf(client, newest!);
+    expect(job).toMatchObject({ name: 'Fileserver02 Replication', type: 'Job' });
+    expect(job?.fields['JobType']).toBe('Replica');
+    const server = await backupServerOf(client, newest!);
+    expect(server?.type).toBe('BackupServer');
+    expect(server?.name).toMatch(/\.tech\.local$/);
   });
 
   it('looks a session up by UID, bare ID and href', async () => {
