@@ -28,21 +28,9 @@ export function renderAlert(
         ? opts.mentionWarning
         : undefined;
   const now = new Date(opts.now);
-  if (subject.task)
-    return buildTaskAlertView(subject.task, {
-      policyName: subject.jobName,
-      now,
-      ...(mention ? { mention } : {}),
-    });
-  if (!subject.session) throw new Error('an alert subject has a session or a task');
-  // buildAlertView puts the mention on Failed only; a Warning mention (ALERT_MENTION_WARNING) is passed as if failed.
-  const view = buildAlertView(subject.session, {
-    tasks,
-    now,
-    ...(mention && subject.result === 'Failed' ? { mention } : {}),
-    ...(opts.emWebUrl ? { emWebUrl: opts.emWebUrl } : {}),
-    ...(opts.incident ? { incident: opts.incident } : {}),
-  });
+  // Both views put the mention on Failed only; a Warning mention (ALERT_MENTION_WARNING) is added here.
+  const failedMention = mention && subject.result === 'Failed' ? { mention } : {};
+  const view = renderView(subject, tasks, { ...opts, now }, failedMention);
   if (mention && subject.result !== 'Failed') {
     return {
       text: `${mention} ${view.text}`,
@@ -50,6 +38,24 @@ export function renderAlert(
     };
   }
   return view;
+}
+
+function renderView(
+  subject: AlertSubject,
+  tasks: TaskSession[],
+  opts: Omit<AlertMessageOptions, 'now'> & { now: Date },
+  mention: { mention?: string },
+): SlackMessage {
+  if (subject.task)
+    return buildTaskAlertView(subject.task, { policyName: subject.jobName, now: opts.now, ...mention });
+  if (!subject.session) throw new Error('an alert subject has a session or a task');
+  return buildAlertView(subject.session, {
+    tasks,
+    now: opts.now,
+    ...mention,
+    ...(opts.emWebUrl ? { emWebUrl: opts.emWebUrl } : {}),
+    ...(opts.incident ? { incident: opts.incident } : {}),
+  });
 }
 
 /** The failed and warning task sessions of an alerted session, through its Down link; none for CDP tasks. */

@@ -26,8 +26,8 @@ export const incidentKey = (jobKey: string, channel: string): string => `${jobKe
 
 /**
  * Posts planned alerts: into the thread of the job's open incident when there is one, as one storm summary
- * when a channel gets more than the threshold at once, otherwise one message each. Every record is pending
- * on disk before its post and sent (with its ts) after it.
+ * when a channel gets more than the threshold of new incidents at once, otherwise one message each. Every
+ * record is pending on disk before its post and sent (with its ts) after it.
  */
 export async function deliver(
   state: WatcherState,
@@ -38,16 +38,53 @@ export async function deliver(
   await deps.persist();
   let posted = 0;
   for (const [channel, alerts] of groupByChannel(planned)) {
-    const threaded = alerts.filter((a) => openIncident(state, a.subject.jobKey, channel));
-    const topLevel = alerts.filter((a) => !threaded.includes(a));
-    for (const alert of threaded) posted += await postIntoIncident(state, alert, deps);
-    if (topLevel.length > deps.config.stormThreshold) {
-      posted += await postStorm(channel, topLevel, deps);
-    } else {
-      for (const alert of topLevel) posted += await postAlert(state, alert, deps);
+    try {
+      posted += await deliverToChannel(state, channel, alerts, deps);
+    } catch (error) {
+      // One channel Slack refuses (the bot was removed, it was archived) must not hold up the others: its
+      // records stay pending on disk and the next polls settle them.
+      deps.logger.error({ channel, err: String(error) }, 'could not post alerts; they stay pending');
     }
   }
   return posted;
+}
+
+async function deliverToChannel(
+  state: WatcherState,
+  channel: string,
+  alerts: PlannedAlert[],
+  deps: DeliveryDeps,
+): Promise<number> {
+  let posted = 0;
+  const { threaded, leaders, followers } = splitByIncident(state, channel, alerts);
+  for (const alert of threaded) posted += await postIntoIncident(state, alert, deps);
+  if (leaders.length > deps.config.stormThreshold)
+    return posted + (await postStorm(channel, [...leaders, ...followers], deps));
+  for (const alert of leaders) posted += await postAlert(state, alert, deps);
+  // A retry that failed in the same poll as its first failure goes into the thread the leader just opened.
+  for (const alert of followers) posted += await postIntoIncident(state, alert, deps);
+  return posted;
+}
+
+/**
+ * threaded: the job has an open incident; leaders: the oldest new alert of each other job (they open
+ * incidents); followers: later alerts of a leader's job in the same poll.
+ */
+function splitByIncident(state: WatcherState, channel: string, alerts: PlannedAlert[]) {
+  const threaded: PlannedAlert[] = [];
+  const leaders: PlannedAlert[] = [];
+  const followers: PlannedAlert[] = [];
+  const led = new Set<string>();
+  for (const alert of [...alerts].sort((a, b) => a.subject.endedAt - b.subject.endedAt)) {
+    const { jobKey, kind } = alert.subject;
+    if (openIncident(state, jobKey, channel)) threaded.push(alert);
+    else if (kind !== 'failover' && led.has(jobKey)) followers.push(alert);
+    else {
+      leaders.push(alert);
+      led.add(jobKey);
+    }
+  }
+  return { threaded, leaders, followers };
 }
 
 /** The open (not recovered) incident of a job in a channel. */

@@ -1,4 +1,5 @@
 import { runningSessions } from '../em/lookups.js';
+import { ErrorCode, isAppError } from '../shared/errors.js';
 import type { CloudFailoverSession } from '../em/types.js';
 import { buildFailoverAnnouncementView } from '../slack/views/failover-announcement-view.js';
 import { subjectOfSession } from './alert-subject.js';
@@ -53,7 +54,16 @@ export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): P
 async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Promise<void> {
   for (const record of Object.values(state.failovers)) {
     if (record.finished || !record.ts) continue;
-    const document = await deps.client.get(record.href);
+    const document = await deps.client.get(record.href).catch((error: unknown) => {
+      // EM dropped the session (retention, a restored database): nothing left to show; not an outage.
+      if (isAppError(error, ErrorCode.EmNotFound)) return undefined;
+      throw error;
+    });
+    if (!document) {
+      record.finished = true;
+      await deps.persist();
+      continue;
+    }
     if (document.kind !== 'session' || document.session.kind !== 'CloudFailoverSession') continue;
     const session = document.session;
     const stopped = session.state === 'Stopped' || session.endTime !== undefined;

@@ -17,6 +17,13 @@ const SESSION_KIND: Record<Exclude<WatchableKind, 'cdptask'>, SessionKind> = {
 export const MAX_PER_KIND = 5000;
 const PAGE_SIZE = 500;
 
+/** What one poll read: the subjects, oldest end first, and how far it got when a kind hit MAX_PER_KIND. */
+export interface FetchedSubjects {
+  subjects: AlertSubject[];
+  /** Set when a kind had more than MAX_PER_KIND problems: everything that ended before this was read. */
+  readUpTo: number | undefined;
+}
+
 /**
  * Everything that stopped with Warning or Failed since `since`, per watched kind: one filtered query per
  * kind on end time and result, sorted by end time and paged, so the cost follows what is new, not history.
@@ -25,7 +32,7 @@ export async function fetchProblemSubjects(
   client: EmClient,
   kinds: readonly WatchableKind[],
   since: Date,
-): Promise<AlertSubject[]> {
+): Promise<FetchedSubjects> {
   const lists = await Promise.all(
     kinds.map(async (kind): Promise<AlertSubject[]> => {
       if (kind === 'cdptask') return fetchCdpTaskProblems(client, since);
@@ -39,7 +46,12 @@ export async function fetchProblemSubjects(
       return sessions.filter((s) => s.endTime !== undefined).map(subjectOfSession);
     }),
   );
-  return lists.flat().sort((a, b) => a.endedAt - b.endedAt);
+  // A full list may have been cut short: the next poll must start where this one stopped reading.
+  const cut = lists.filter((list) => list.length >= MAX_PER_KIND).map((list) => list.at(-1)?.endedAt ?? 0);
+  return {
+    subjects: lists.flat().sort((a, b) => a.endedAt - b.endedAt),
+    readUpTo: cut.length > 0 ? Math.min(...cut) : undefined,
+  };
 }
 
 /** CDP problems show on task sessions while the policy session keeps running (README §7.5-7.6). */

@@ -1,3 +1,4 @@
+import { ErrorCode, isAppError } from '../shared/errors.js';
 import { subjectOfCdpTask, subjectOfSession, type AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
 import type { DeliveryDeps } from './deliver.js';
@@ -22,10 +23,17 @@ export async function resolveHeld(state: WatcherState, deps: DeliveryDeps): Prom
       deps.logger.info({ uid: record.uid }, 'a retry succeeded within ALERT_RETRY_GRACE; alert dropped');
     } else if ((record.holdUntil ?? 0) <= deps.now()) {
       const subject = await fetchSubject(record, deps);
+      delete record.holdUntil;
       if (subject) {
         record.status = 'pending';
-        delete record.holdUntil;
         released.push({ subject, record });
+      } else {
+        // Held records are never pruned: one whose session is gone must not stay held for ever.
+        record.status = 'dropped';
+        deps.logger.warn(
+          { uid: record.uid },
+          'a held alert’s session is gone from Enterprise Manager; dropped',
+        );
       }
     }
   }
@@ -37,7 +45,12 @@ export async function fetchSubject(
   record: AlertRecord,
   deps: Pick<DeliveryDeps, 'client'>,
 ): Promise<AlertSubject | undefined> {
-  const document = await deps.client.get(record.href);
+  const document = await deps.client.get(record.href).catch((error: unknown) => {
+    // Gone is an answer, not an outage: EM is up and no longer has the session.
+    if (isAppError(error, ErrorCode.EmNotFound)) return undefined;
+    throw error;
+  });
+  if (!document) return undefined;
   if (document.kind === 'session') return subjectOfSession(document.session);
   if (document.kind === 'task') return subjectOfCdpTask(document.task);
   return undefined;

@@ -14,29 +14,37 @@ import { watcherStateSchema } from './state-schema.js';
  * starting empty would alert again, or never, what the file remembered.
  */
 export function createLowdbAlertStore(path: string): AlertStore {
-  const db = new Low<WatcherState>(new JSONFile<WatcherState>(path), emptyState());
+  const file = new JSONFile<WatcherState>(path);
+  const db = new Low<WatcherState>(file, emptyState());
+  let directory: Promise<unknown> | undefined;
+  const ensureDirectory = () => (directory ??= mkdir(dirname(path), { recursive: true }));
   return {
     async load() {
-      await mkdir(dirname(path), { recursive: true });
+      await ensureDirectory();
       const exists = await access(path).then(
         () => true,
         () => false,
       );
       if (!exists) return emptyState();
+      let raw: unknown;
       try {
-        await db.read();
+        // Read through the adapter, not db.read(): Low keeps its default data when the file holds a falsy
+        // value (`null`, `false`, `0`), and a file we cannot use must be refused, not replaced.
+        raw = await file.read();
       } catch (cause) {
         throw corrupt(path, 'it is not valid JSON', cause);
       }
-      const parsed = watcherStateSchema.safeParse(db.data);
+      const parsed = watcherStateSchema.safeParse(raw);
       if (!parsed.success)
         throw corrupt(
           path,
           `it does not hold watcher state (${parsed.error.issues[0]?.message ?? 'bad shape'})`,
         );
+      db.data = parsed.data;
       return parsed.data;
     },
     async save(state) {
+      await ensureDirectory();
       db.data = state;
       await db.write();
     },

@@ -1,4 +1,3 @@
-import { ErrorCode, isAppError } from '../shared/errors.js';
 import type { PlannedAlert } from './decide.js';
 import type { DeliveryDeps } from './deliver.js';
 import { fetchSubject } from './grace.js';
@@ -13,15 +12,11 @@ const HISTORY_MARGIN_MS = 5 * 60_000;
  * Failover announcements left without a ts are settled the same way.
  */
 export async function settlePending(state: WatcherState, deps: DeliveryDeps): Promise<PlannedAlert[]> {
-  const pending = Object.values(state.alerts).filter((r) => r.status === 'pending');
+  const pending = Object.values(state.alerts).filter((r) => r.status === 'pending' && !expired(r, deps));
   const replan: PlannedAlert[] = [];
   for (const group of groupForLookup(pending)) {
-    const keys = new Set(group.records.map((r) => r.batch ?? r.uid));
-    const sinceMs = Math.min(...group.records.map((r) => r.decidedAt)) - HISTORY_MARGIN_MS;
-    const found = await deps.chat.findPosted(group.channel, keys, {
-      sinceMs,
-      ...(group.threadTs ? { threadTs: group.threadTs } : {}),
-    });
+    const found = await findInHistory(group, deps);
+    if (!found) continue;
     for (const record of group.records) {
       const ts = found.get(record.batch ?? record.uid);
       if (ts) {
@@ -44,13 +39,40 @@ export async function settlePending(state: WatcherState, deps: DeliveryDeps): Pr
   return replan;
 }
 
-async function replanRecord(record: AlertRecord, deps: DeliveryDeps): Promise<PlannedAlert | undefined> {
-  let subject;
+/** Pending for longer than this: Slack has refused the channel for a day; give up loudly rather than grow. */
+const MAX_PENDING_MS = 24 * 3_600_000;
+
+function expired(record: AlertRecord, deps: DeliveryDeps): boolean {
+  if (deps.now() - record.decidedAt < MAX_PENDING_MS) return false;
+  record.status = 'dropped';
+  deps.logger.error(
+    { uid: record.uid, channel: record.channel },
+    'an alert could not be posted for a day; dropped',
+  );
+  return true;
+}
+
+/** The keys of a group found in the channel history; undefined when Slack refuses (retried next poll). */
+async function findInHistory(
+  group: { channel: string; threadTs: string | undefined; records: AlertRecord[] },
+  deps: DeliveryDeps,
+): Promise<Map<string, string> | undefined> {
+  const keys = new Set(group.records.map((r) => r.batch ?? r.uid));
+  const sinceMs = Math.min(...group.records.map((r) => r.decidedAt)) - HISTORY_MARGIN_MS;
   try {
-    subject = await fetchSubject(record, deps);
+    return await deps.chat.findPosted(group.channel, keys, {
+      sinceMs,
+      ...(group.threadTs ? { threadTs: group.threadTs } : {}),
+    });
   } catch (error) {
-    if (!isAppError(error, ErrorCode.EmNotFound)) throw error;
+    // Like deliver: one channel Slack refuses must not stop the others; its records stay pending.
+    deps.logger.error({ channel: group.channel, err: String(error) }, 'could not read the channel history');
+    return undefined;
   }
+}
+
+async function replanRecord(record: AlertRecord, deps: DeliveryDeps): Promise<PlannedAlert | undefined> {
+  const subject = await fetchSubject(record, deps);
   if (!subject) {
     record.status = 'dropped';
     deps.logger.warn(

@@ -74,7 +74,11 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       const since = windowStart(s, now, deps.config);
       try {
         const replanned = await settlePending(s, delivery);
-        const subjects = await fetchProblemSubjects(deps.client, deps.config.kinds, new Date(since));
+        const { subjects, readUpTo } = await fetchProblemSubjects(
+          deps.client,
+          deps.config.kinds,
+          new Date(since),
+        );
         await noteReachable(s, delivery);
         const fresh = subjects.filter((subject) => subject.endedAt >= earliestNews(s, deps.config));
         const planned = [
@@ -89,7 +93,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
         const posted = await deliver(s, planned, delivery);
         const recovered = await checkRecoveries(s, delivery);
         if (deps.config.kinds.includes('failover')) await trackFailovers(s, delivery);
-        s.lastPollAt = now;
+        // After a capped read the next window starts at the last end time read, not at now minus the look-back.
+        s.lastPollAt = readUpTo === undefined ? now : Math.min(now, readUpTo + deps.config.lookbackMs);
         pruneState(s, since - deps.config.lookbackMs, now);
         await persist();
         return { ok: true, found: fresh.length, posted, recovered, since };
