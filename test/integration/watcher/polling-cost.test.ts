@@ -1,0 +1,63 @@
+import { MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+/** Plain collection reads (`GET /api/backupSessions`): unfiltered, unsorted, unpaged; the watcher must never use them. */
+const PLAIN_COLLECTION =
+  /^GET \/api\/(backupSessions|replicaSessions|cdpReplicaSessions|cloud\/failoverSessions|backupTaskSessions|replicaTaskSessions|cdpReplicaTaskSessions|jobs)$/;
+
+/** Requests the watcher made during `polls` quiet polls after a first one. */
+async function requestsPerQuietPoll(history: number, polls = 3): Promise<number> {
+  h = await startHarness({ history });
+  await h.poll(MINUTE);
+  h.sim.resetStats();
+  for (let i = 0; i < polls; i += 1) await h.poll(MINUTE);
+  const total = h.sim.stats().requests.total;
+  await h.stop();
+  h = undefined;
+  return total / polls;
+}
+
+describe('polling cost', () => {
+  it('reads only filtered, sorted, paged queries and entity links, never a plain collection', async () => {
+    h = await startHarness({ history: 500 });
+    h.stopped({
+      result: 'Failed',
+      jobName: 'Nightly Backup',
+      tasks: [{ vmName: 'apache02', result: 'Failed' }],
+    });
+    h.stopped({ type: 'ReplicaJobSession', jobName: 'Fileserver02 Replication', result: 'Warning' });
+    h.sim.createSession({
+      type: 'CloudFailoverSession',
+      jobName: 'DR Plan',
+      state: 'Working',
+      tasks: [{ vmName: 'apache02', state: 'Working' }],
+    });
+
+    await h.poll(MINUTE);
+    h.stopped({ result: 'Success', jobName: 'Nightly Backup' });
+    await h.poll(MINUTE);
+    await h.poll(MINUTE);
+
+    const routes = Object.keys(h.sim.stats().requests.byRoute);
+    expect(routes.filter((route) => PLAIN_COLLECTION.test(route))).toEqual([]);
+    expect(routes).toContain('GET /api/query');
+    // Every query the watcher makes names a type, so byType accounts for all of them.
+    const stats = h.sim.stats().requests;
+    const typed = Object.values(stats.byType).reduce((a, b) => a + b, 0);
+    expect(typed).toBe(stats.byRoute['GET /api/query']);
+  });
+
+  it('costs the same per poll with no history and with 5000 sessions of history', async () => {
+    const small = await requestsPerQuietPoll(0);
+    const large = await requestsPerQuietPoll(5000);
+
+    expect(large).toBe(small);
+    // One problem query per watched kind plus one for running failovers.
+    expect(small).toBe(6);
+  });
+});

@@ -1,0 +1,167 @@
+import { upLink } from '../../../src/em/lookups.js';
+import { AppError, ErrorCode } from '../../../src/shared/errors.js';
+import { createSubscriptionCommands } from '../../../src/watcher/subscription-commands.js';
+import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
+
+let h: Harness;
+afterEach(() => h.stop());
+
+const channelsOf = (uid: string) => h.withKey(uid).map((m) => m.channel);
+
+async function withCommands() {
+  h = await startHarness();
+  return createSubscriptionCommands({
+    state: () => h.watcher.state(),
+    persist: () => h.watcher.persist(),
+    clock: h.clock,
+  });
+}
+
+describe('routing through subscriptions', () => {
+  it('routes by type, job glob and level; what no subscription wants goes to ALERT_CHANNEL', async () => {
+    const commands = await withCommands();
+    await commands.subscribe('type:replica', { userId: 'U1', channelId: 'CREPL' });
+    await commands.subscribe('job:"nightly*" level:failed', { userId: 'U1', channelId: 'CNIGHT' });
+
+    const replica = h.stopped({
+      type: 'ReplicaJobSession',
+      jobName: 'Fileserver02 Replication',
+      result: 'Warning',
+    });
+    const nightlyFailed = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    const nightlyWarning = h.stopped({ jobName: 'Nightly SQL', result: 'Warning' });
+    const other = h.stopped({ jobName: 'Weekly Archive', result: 'Failed' });
+    await h.poll(MINUTE);
+
+    expect(channelsOf(replica.uid)).toEqual(['CREPL']);
+    expect(channelsOf(nightlyFailed.uid)).toEqual(['CNIGHT']);
+    expect(channelsOf(nightlyWarning.uid)).toEqual([ALERTS]);
+    expect(channelsOf(other.uid)).toEqual([ALERTS]);
+  });
+
+  it('sends one alert to every channel whose subscription matches', async () => {
+    const commands = await withCommands();
+    await commands.subscribe('type:backup', { userId: 'U1', channelId: 'CA' });
+    await commands.subscribe('job:Nightly*', { userId: 'U1', channelId: 'CB' });
+
+    const failed = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+    await h.poll(MINUTE);
+
+    expect(channelsOf(failed.uid).sort()).toEqual(['CA', 'CB']);
+  });
+
+  it('routes by backup server, case-insensitive', async () => {
+    const commands = await withCommands();
+    const first = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    const document = await h.client.get(
+      h.sim.createSession({ type: 'BackupJobSession', jobName: 'Nightly Backup' }).href,
+    );
+    const server =
+      document.kind === 'session' ? upLink(document.session, 'BackupServerReference')?.name : undefined;
+    expect(server).toBeDefined();
+    await commands.subscribe('server:no-such-server.tech.local', { userId: 'U1', channelId: 'CNONE' });
+    await commands.subscribe(`server:${server?.toUpperCase() ?? ''}`, { userId: 'U1', channelId: 'CSRV' });
+
+    await h.poll(MINUTE);
+
+    expect(channelsOf(first.uid)).toEqual(['CSRV']);
+  });
+
+  it('lists, refuses duplicates and bad options, and unsubscribes back to ALERT_CHANNEL', async () => {
+    const commands = await withCommands();
+    const here = { userId: 'U1', channelId: 'CREPL' };
+    await commands.subscribe('type:replica', here);
+    await commands.subscribe('type:replica', here);
+    await expect(commands.subscribe('type:tape', here)).rejects.toMatchObject({
+      code: ErrorCode.CommandUsage,
+    });
+    await expect(commands.subscribe('colour:red', here)).rejects.toMatchObject({
+      code: ErrorCode.CommandUsage,
+    });
+    expect(h.watcher.state().subscriptions).toHaveLength(1);
+    expect(JSON.stringify(await commands.list(here))).toContain('replica');
+
+    await commands.unsubscribe('1', here);
+    const replica = h.stopped({
+      type: 'ReplicaJobSession',
+      jobName: 'Fileserver02 Replication',
+      result: 'Failed',
+    });
+    await h.poll(MINUTE);
+
+    expect(channelsOf(replica.uid)).toEqual([ALERTS]);
+    await expect(commands.unsubscribe('1', here)).rejects.toMatchObject({ code: ErrorCode.CommandUsage });
+  });
+});
+
+describe('mutes', () => {
+  it('silences a job (glob, any case) until the mute ends or is lifted', async () => {
+    const commands = await withCommands();
+    await commands.mute('nightly* 2h', { userId: 'U1', channelId: ALERTS });
+
+    const muted = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    const loud = h.stopped({ jobName: 'Weekly Archive', result: 'Failed' });
+    await h.poll(MINUTE);
+    expect(h.withKey(muted.uid)).toHaveLength(0);
+    expect(h.withKey(loud.uid)).toHaveLength(1);
+    expect(h.watcher.state().alerts[`${muted.uid}|${ALERTS}`]?.status).toBe('muted');
+
+    await h.poll(2 * 60 * MINUTE);
+    const later = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+    expect(h.withKey(later.uid)).toHaveLength(1);
+    expect(h.withKey(muted.uid)).toHaveLength(0);
+  });
+
+  it('alerts again after unmute', async () => {
+    const commands = await withCommands();
+    await commands.mute('Nightly Backup 1d', { userId: 'U1', channelId: ALERTS });
+    h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+
+    await commands.unmute('nightly backup', { userId: 'U1', channelId: ALERTS });
+    const after = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+
+    expect(h.fake.messages.map((m) => m.metadata?.event_payload['key'])).toEqual([after.uid]);
+    await expect(
+      commands.mute('Nightly Backup 45d', { userId: 'U1', channelId: ALERTS }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CommandUsage,
+    });
+  });
+});
+
+describe('a channel Slack refuses', () => {
+  it('does not hold up alerts to the other channels', async () => {
+    h = await startHarness({
+      wrapChat: (chat) => {
+        const refuse = (channel: string) => {
+          if (channel === 'CGONE') throw new AppError(ErrorCode.Slack, 'not_in_channel');
+        };
+        return {
+          post: async (message) => (refuse(message.channel), chat.post(message)),
+          update: async (message) => (refuse(message.channel), chat.update(message)),
+          findPosted: async (channel, keys, opts) => (refuse(channel), chat.findPosted(channel, keys, opts)),
+        };
+      },
+    });
+    const commands = createSubscriptionCommands({
+      state: () => h.watcher.state(),
+      persist: () => h.watcher.persist(),
+      clock: h.clock,
+    });
+    await commands.subscribe('job:Gone*', { userId: 'U1', channelId: 'CGONE' });
+    const gone = h.stopped({ jobName: 'Gone Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+
+    const later = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+    await h.poll(MINUTE);
+
+    expect(channelsOf(later.uid)).toEqual([ALERTS]);
+    expect(h.watcher.state().alerts[`${gone.uid}|CGONE`]?.status).toBe('pending');
+    expect(h.watcher.state().lastPollAt).toBe(h.clock.now());
+  });
+});
