@@ -60,7 +60,9 @@ export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: nu
     async find(name, kinds) {
       const wanted = name.toLocaleLowerCase();
       const snapshot = await current();
-      const cached = snapshot.entries.filter((e) => kinds.includes(e.kind) && e.name.toLocaleLowerCase() === wanted);
+      const cached = snapshot.entries.filter(
+        (e) => kinds.includes(e.kind) && e.name.toLocaleLowerCase() === wanted,
+      );
       if (cached.length > 0) return cached;
       // A job created since the catalog was loaded: ask EM for that one name rather than reload everything.
       const fresh = await lookUpByName(deps.client, name, kinds);
@@ -86,16 +88,28 @@ const OWNER_TYPES: Array<[CatalogKind, string, SessionKind]> = [
 ];
 
 /** One filtered query per wanted kind for an exact name; names the filter cannot carry safely find nothing. */
-async function lookUpByName(client: EmClient, name: string, kinds: readonly CatalogKind[]): Promise<CatalogEntry[]> {
+async function lookUpByName(
+  client: EmClient,
+  name: string,
+  kinds: readonly CatalogKind[],
+): Promise<CatalogEntry[]> {
   if (!isSafeFilterText(name)) return [];
   const wanted = OWNER_TYPES.filter(([kind]) => kinds.includes(kind));
   const found = await Promise.all(
     wanted.map(async ([kind, type, sessionKind]) => {
       const entries: CatalogEntry[] = [];
-      for await (const page of client.pages({ type, format: 'Entities', filter: where('Name', '==', name), pageSize: 5 }, 5)) {
+      for await (const page of client.pages(
+        { type, format: 'Entities', filter: where('Name', '==', name), pageSize: 5 },
+        5,
+      )) {
         for (const entity of page.entities) {
           const replica = kind === 'job' && /replica/i.test(entity.fields['JobType'] ?? '');
-          entries.push({ name: entity.name, kind, uid: entity.uid, sessionKind: replica ? 'ReplicaJobSession' : sessionKind });
+          entries.push({
+            name: entity.name,
+            kind,
+            uid: entity.uid,
+            sessionKind: replica ? 'ReplicaJobSession' : sessionKind,
+          });
         }
       }
       return entries;

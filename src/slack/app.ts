@@ -8,6 +8,14 @@ import { createFailoverFollower, type FailoverFollower } from './failover-follow
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 
+const SLACK_TIMEOUT_MS = 15_000;
+/**
+ * About half a minute of retries at most (429 waits come on top), instead of the Web API client's default of
+ * half an hour: the watcher posts one alert at a time, and an alert that still fails stays pending on disk
+ * and is settled by the next poll, so a long wait here would only hold every other alert back.
+ */
+const SLACK_RETRIES = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true };
+
 export interface SlackAppOptions {
   slack: SlackConfig;
   commands: CommandDeps;
@@ -39,7 +47,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(socketMode
       ? { socketMode: true, appToken: slack.appToken }
       : { signingSecret: slack.signingSecret ?? '' }),
-    ...(slack.apiUrl ? { clientOptions: { slackApiUrl: withTrailingSlash(slack.apiUrl) } } : {}),
+    // A Web API call that never answers must not stall the watcher (its polls never overlap): time it out,
+    // and let the client's retry policy try again. 429s are still waited out, never dropped.
+    clientOptions: {
+      timeout: SLACK_TIMEOUT_MS,
+      retryConfig: SLACK_RETRIES,
+      ...(slack.apiUrl ? { slackApiUrl: withTrailingSlash(slack.apiUrl) } : {}),
+    },
   });
   const follower = createFailoverFollower({
     progress: (href) => failoverProgress(href, options.commands),

@@ -17,6 +17,7 @@ export function isValidSchedule(expression: string): boolean {
  * one (that tick is skipped). Errors are logged, never thrown into node-cron.
  */
 export function startSchedule(expression: string, job: () => Promise<void>, logger: Logger): Schedule {
+  routeCronLogs(logger);
   let inFlight: Promise<void> | undefined;
   // node-cron skips a tick while the job runs (noOverlap); runNow joins the running poll for the same reason.
   const safeJob = (): Promise<void> =>
@@ -38,4 +39,18 @@ export function startSchedule(expression: string, job: () => Promise<void>, logg
       await task.destroy();
     },
   };
+}
+
+/**
+ * node-cron prints its own coloured lines to the console, one per skipped tick while a slow poll runs;
+ * send them to our logger instead, the skipped ticks at debug level (a slow poll is expected, not news).
+ */
+function routeCronLogs(logger: Logger): void {
+  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
+  cron.setLogger({
+    info: (message) => logger.debug({ source: 'node-cron' }, message),
+    warn: (message) => logger.debug({ source: 'node-cron' }, message),
+    error: (message, err) => logger.error({ source: 'node-cron', err: err?.message }, text(message)),
+    debug: (message) => logger.debug({ source: 'node-cron' }, text(message)),
+  });
 }

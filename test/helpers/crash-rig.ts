@@ -19,7 +19,9 @@ export interface CrashRig {
   stop(): Promise<void>;
 }
 
-export async function startCrashRig(options: { stormThreshold?: number } = {}): Promise<CrashRig> {
+export async function startCrashRig(
+  options: { stormThreshold?: number; env?: Record<string, string> } = {},
+): Promise<CrashRig> {
   const sim = await startSimulator({ history: 100, live: false });
   const slack = await startFakeSlack();
   const folder = freshFolder();
@@ -37,6 +39,7 @@ export async function startCrashRig(options: { stormThreshold?: number } = {}): 
     STORM_THRESHOLD: String(options.stormThreshold ?? 1000),
     DATA_FILE: join(folder, 'state.json'),
     LOG_LEVEL: 'info',
+    ...options.env,
   };
   return {
     sim,
