@@ -1,5 +1,6 @@
 import type { WatchableKind } from '../config/schema.js';
 import type { Session, TaskSession } from '../em/types.js';
+import { policyOf } from './recovery.js';
 
 /** One thing that may be alerted: a stopped session, or a finished CDP task session. */
 export interface AlertSubject {
@@ -41,9 +42,7 @@ export function subjectOfSession(session: Session): AlertSubject {
 
 /** The subject for a finished CDP task session; its policy is the parent session's name before `@` (quirks Q24). */
 export function subjectOfCdpTask(task: TaskSession): AlertSubject {
-  const parent = task.links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''))?.name ?? '';
-  const at = parent.lastIndexOf('@');
-  const policy = at > 0 ? parent.slice(0, at) : parent;
+  const policy = policyOf(task);
   return {
     uid: task.uid,
     kind: 'cdptask',

@@ -37,8 +37,6 @@ export async function checkRecoveries(state: WatcherState, deps: DeliveryDeps): 
     const success = successes[index];
     if (!success) continue;
     const endedAt = success.endTime?.getTime() ?? now;
-    incident.recoveredAt = endedAt;
-    await deps.persist();
     const subject = 'vmName' in success ? subjectOfCdpTask(success) : subjectOfSession(success);
     const reply =
       'vmName' in success ? renderAlert(subject, [], messageOptions(deps)) : buildRecoveredReplyView(success);
@@ -46,12 +44,26 @@ export async function checkRecoveries(state: WatcherState, deps: DeliveryDeps): 
       ...messageOptions(deps),
       incident: { failures: incident.failures, retries: incident.retries, recoveredAt: new Date(endedAt) },
     });
+    // Recorded only once the thread has it: a Slack error leaves the incident open and the next poll tries again.
     try {
       await deps.chat.post({ channel: incident.channel, threadTs: incident.ts, ...reply });
-      await deps.chat.update({ channel: incident.channel, ts: incident.ts, ...root });
     } catch (error) {
-      deps.logger.warn({ channel: incident.channel, err: String(error) }, 'could not post the recovery');
+      deps.logger.warn(
+        { channel: incident.channel, err: String(error) },
+        'could not post the recovery; retrying next poll',
+      );
+      continue;
     }
+    incident.recoveredAt = endedAt;
+    await deps.persist();
+    await deps.chat
+      .update({ channel: incident.channel, ts: incident.ts, ...root })
+      .catch((error: unknown) => {
+        deps.logger.warn(
+          { channel: incident.channel, err: String(error) },
+          'could not update the incident message',
+        );
+      });
     recovered += 1;
   }
   return recovered;

@@ -60,11 +60,19 @@ async function firstCdpTaskSuccess(
       where(fields.end, '>', new Date(afterMs)),
     ],
   };
-  const [first] = await client.queryTaskSessions(
-    { type: 'CdpReplicaTaskSession', filter, sortAsc: fields.end, pageSize: 1 },
-    1,
+  // The filter holds the VM only; the same VM can be protected by another policy, so check the parent's name.
+  const tasks = await client.queryTaskSessions(
+    { type: 'CdpReplicaTaskSession', filter, sortAsc: fields.end, pageSize: 20 },
+    20,
   );
-  return first;
+  return tasks.find((task) => policyOf(task).toLowerCase() === job.jobName.toLowerCase());
+}
+
+/** The CDP policy of a task session: its parent session's name before the last `@` (quirks Q24). */
+export function policyOf(task: TaskSession): string {
+  const parent = task.links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''))?.name ?? '';
+  const at = parent.lastIndexOf('@');
+  return at > 0 ? parent.slice(0, at) : parent;
 }
 
 const UIDS_PER_QUERY = 25;

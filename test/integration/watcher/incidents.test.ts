@@ -38,6 +38,50 @@ describe('incidents', () => {
     expect(h.topLevel()).toHaveLength(2);
   });
 
+  it('retries a recovery reply Slack refused on the next poll, and closes the incident only then', async () => {
+    h = await startHarness();
+    h.stopped({ result: 'Failed', jobName: 'Nightly Backup' });
+    await h.poll(MINUTE);
+    const root = h.topLevel()[0];
+    h.stopped({ result: 'Success', jobName: 'Nightly Backup', isRetry: true });
+    h.fake.fail({ method: 'chat.postMessage', kind: 'error', error: 'fatal_error', count: 1 });
+
+    expect((await h.poll(MINUTE)).recovered).toBe(0);
+    expect(
+      h.watcher.state().incidents[Object.keys(h.watcher.state().incidents)[0] ?? '']?.recoveredAt,
+    ).toBeUndefined();
+
+    expect((await h.poll(MINUTE)).recovered).toBe(1);
+    expect(h.replies(root?.ts ?? '')).toHaveLength(1);
+    expect(JSON.stringify(root?.blocks)).toContain('recovered');
+  });
+
+  it('does not close a CDP task incident on a success of the same VM under another policy', async () => {
+    h = await startHarness();
+    h.sim.createSession({
+      type: 'CdpReplicaSession',
+      jobName: 'CDP Gold',
+      state: 'Working',
+      tasks: [{ vmName: 'db01', result: 'Failed', state: 'Completed', reason: 'lag' }],
+    });
+    await h.poll(MINUTE);
+    expect(h.topLevel()).toHaveLength(1);
+    h.sim.createSession({
+      type: 'CdpReplicaSession',
+      jobName: 'CDP Silver',
+      state: 'Working',
+      tasks: [{ vmName: 'db01', result: 'Success', state: 'Completed' }],
+    });
+    expect((await h.poll(MINUTE)).recovered).toBe(0);
+    h.sim.createSession({
+      type: 'CdpReplicaSession',
+      jobName: 'CDP Gold',
+      state: 'Working',
+      tasks: [{ vmName: 'db01', result: 'Success', state: 'Completed' }],
+    });
+    expect((await h.poll(MINUTE)).recovered).toBe(1);
+  });
+
   it('threads a retry that fails in the same poll as the first failure', async () => {
     h = await startHarness();
     h.advance(MINUTE);
