@@ -45,7 +45,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     token: slack.botToken,
     logger: createBoltLogger(logger.child({ part: 'slack' })),
     ...(socketMode
-      ? { socketMode: true, appToken: slack.appToken }
+      ? {
+          socketMode: true,
+          appToken: slack.appToken,
+          // Bolt's Socket Mode client opens its connection with its own Web API client, configured here.
+          ...(slack.apiUrl
+            ? { installerOptions: { clientOptions: { slackApiUrl: withTrailingSlash(slack.apiUrl) } } }
+            : {}),
+        }
       : { signingSecret: slack.signingSecret ?? '' }),
     // A Web API call that never answers must not stall the watcher (its polls never overlap): time it out,
     // and let the client's retry policy try again. 429s are still waited out, never dropped.

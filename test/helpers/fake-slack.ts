@@ -50,7 +50,9 @@ export interface FakeSlack {
 const SCOPES = 'commands,chat:write,channels:history,groups:history,channels:read,groups:read';
 
 /** Starts a fake Slack Web API on 127.0.0.1 that records calls and keeps posted messages with their metadata. */
-export async function startFakeSlack(options: { members?: string[] } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(
+  options: { members?: string[]; socketUrl?: string } = {},
+): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const messages: StoredMessage[] = [];
   const responses: FakeSlack['responses'] = [];
@@ -157,7 +159,7 @@ export async function startFakeSlack(options: { members?: string[] } = {}): Prom
         });
       }
       case 'apps.connections.open':
-        return json(res, 200, { ok: true, url: 'wss://fake.invalid/link' });
+        return json(res, 200, { ok: true, url: options.socketUrl ?? 'wss://fake.invalid/link' });
       default:
         return json(res, 200, { ok: false, error: 'unknown_method' });
     }
