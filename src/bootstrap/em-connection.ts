@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { EmConfig } from '../config/load-config.js';
 import { createEmClient, type EmClient } from '../em/client.js';
 import { retryPolicies } from '../em/retry-policies.js';
-import { ConfigError } from '../shared/errors.js';
+import { createConfiguredEmClient } from './configured-em-client.js';
 import type { Logger } from '../shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../simulator/index.js';
 
@@ -37,31 +36,11 @@ export async function connectEm(em: EmConfig, logger: Logger): Promise<EmConnect
       'VEEAM_TLS_INSECURE=true: the Enterprise Manager certificate is NOT verified',
     );
   }
-  const client = createEmClient({
-    apiBase: em.url,
-    username: em.username ?? '',
-    password: em.password ?? '',
-    timeoutMs: em.timeoutMs,
-    retryPolicy: retryPolicies.default,
-    logger,
-    tlsInsecure: em.tlsInsecure,
-    ...(em.caFile ? { ca: await readCa(em.caFile) } : {}),
-  });
+  const client = await createConfiguredEmClient(
+    { ...em, url: em.url },
+    { logger, retryPolicy: retryPolicies.default },
+  );
   return { client, simulator: undefined, close: () => client.close() };
-}
-
-async function readCa(path: string): Promise<string> {
-  let pem: string;
-  try {
-    pem = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `VEEAM_CA_FILE ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
-    throw new ConfigError(`VEEAM_CA_FILE ${path} holds no PEM certificate`);
-  return pem;
 }
 
 async function closeBoth(client: EmClient, simulator: RunningSimulator): Promise<void> {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { EmConfig } from '../config/load-config.js';
-import { createEmClient, type EmClient } from '../em/client.js';
+import { createConfiguredEmClient } from '../bootstrap/configured-em-client.js';
+import type { EmClient } from '../em/client.js';
 import { EmError } from '../em/errors.js';
 import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from '../em/query-fields.js';
 import { retryPolicies } from '../em/retry-policies.js';
@@ -18,26 +18,21 @@ export async function checkEm(em: EmConfig, logger: Logger): Promise<CheckResult
         'VEEAM_URL is not set; the bot would run against its embedded simulator (demo)',
       ),
     ];
-  let ca: string | undefined;
-  if (em.caFile) {
-    try {
-      ca = await readFile(em.caFile, 'utf8');
-    } catch {
-      return [
-        fail('TLS CA file', `${em.caFile} cannot be read`, 'point VEEAM_CA_FILE at a readable PEM file'),
-      ];
-    }
+  let client: EmClient;
+  try {
+    client = await createConfiguredEmClient(
+      { ...em, url: em.url },
+      { logger, retryPolicy: retryPolicies.none },
+    );
+  } catch (error) {
+    return [
+      fail(
+        'TLS CA file',
+        isAppError(error) ? error.message : String(error),
+        'point VEEAM_CA_FILE at a readable PEM file',
+      ),
+    ];
   }
-  const client = createEmClient({
-    apiBase: em.url,
-    username: em.username ?? '',
-    password: em.password ?? '',
-    timeoutMs: em.timeoutMs,
-    retryPolicy: retryPolicies.none,
-    logger,
-    tlsInsecure: em.tlsInsecure,
-    ...(ca ? { ca } : {}),
-  });
   try {
     const results: CheckResult[] = [];
     const reach = await checkReachable(client, em);

@@ -1,10 +1,10 @@
+import { simClient } from '../helpers/sim-client.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import type { WatcherConfig } from '../../src/config/load-config.js';
-import { createEmClient, type EmClient } from '../../src/em/client.js';
-import { retryPolicies } from '../../src/em/retry-policies.js';
+import { type EmClient } from '../../src/em/client.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import {
@@ -103,14 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     silentLogger,
   );
   const chat = options.wrapChat ? options.wrapChat(slackChat, fake) : slackChat;
-  const client = createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs: 2000,
-    retryPolicy: retryPolicies.fast,
-    logger: silentLogger,
-  });
+  const client = simClient(sim, { timeoutMs: 2000 });
   const clock = createManualClock(START);
   const config = buildWatcherConfig(options.config);
   const dir = options.file ? await mkdtemp(join(tmpdir(), 'watcher-')) : undefined;

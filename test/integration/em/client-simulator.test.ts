@@ -1,5 +1,6 @@
+import { simClient } from '../../helpers/sim-client.js';
 import fc from 'fast-check';
-import { createEmClient, type EmClient } from '../../../src/em/client.js';
+import { type EmClient } from '../../../src/em/client.js';
 import {
   backupServerOf,
   jobOf,
@@ -12,22 +13,13 @@ import {
   taskSessionsOf,
 } from '../../../src/em/lookups.js';
 import { buildQueryPath } from '../../../src/em/query.js';
-import { retryPolicies } from '../../../src/em/retry-policies.js';
 import { isSafeFilterText } from '../../../src/em/query.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
 
 const START = Date.parse('2025-11-20T12:00:00Z');
 
 function clientFor(sim: RunningSimulator): EmClient {
-  return createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs: 5000,
-    retryPolicy: retryPolicies.fast,
-    logger: silentLogger,
-  });
+  return simClient(sim);
 }
 
 describe('EM client against the simulator', () => {

@@ -1,10 +1,9 @@
-import { createEmClient, type EmClient } from '../../../src/em/client.js';
+import { simClient } from '../../helpers/sim-client.js';
+import { type EmClient } from '../../../src/em/client.js';
 import { taskSessionsOf } from '../../../src/em/lookups.js';
 import { mapDocument } from '../../../src/em/mappers/documents.js';
-import { retryPolicies } from '../../../src/em/retry-policies.js';
 import type { Session, TaskSession } from '../../../src/em/types.js';
 import { parseXml } from '../../../src/em/xml.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator, type SessionSpec } from '../../../src/simulator/index.js';
 import { readEmFixture } from '../../helpers/fixtures.js';
 
@@ -86,14 +85,7 @@ describe('simulator XML read back through the EM client gives the reference exam
       live: false,
       clock: { manual: true, startTime: Date.parse('2025-11-20T12:00:00Z') },
     });
-    client = createEmClient({
-      apiBase: sim.url,
-      username: sim.user,
-      password: sim.password,
-      timeoutMs: 5000,
-      retryPolicy: retryPolicies.fast,
-      logger: silentLogger,
-    });
+    client = simClient(sim);
   });
   afterAll(async () => {
     await client.close();

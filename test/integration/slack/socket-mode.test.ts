@@ -1,6 +1,6 @@
+import { simClient } from '../../helpers/sim-client.js';
 import { createCatalog } from '../../../src/commands/catalog.js';
-import { createEmClient, type EmClient } from '../../../src/em/client.js';
-import { retryPolicies } from '../../../src/em/retry-policies.js';
+import { type EmClient } from '../../../src/em/client.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
@@ -22,14 +22,7 @@ describe('Socket Mode', () => {
     sim = await startSimulator({ history: 100, live: false, clock: { manual: true, startTime: START } });
     socket = await startFakeSocketMode();
     slack = await startFakeSlack({ socketUrl: socket.url });
-    client = createEmClient({
-      apiBase: sim.url,
-      username: sim.user,
-      password: sim.password,
-      timeoutMs: 5000,
-      retryPolicy: retryPolicies.fast,
-      logger: silentLogger,
-    });
+    client = simClient(sim);
     const clock = createManualClock(START);
     app = createSlackApp({
       slack: {
