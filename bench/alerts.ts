@@ -14,17 +14,21 @@ export async function benchAlerts(): Promise<SectionResult> {
   const sim = await startSimProcess({ history: HISTORY });
   const slack = await startFakeSlack();
   const tracker = trackArrivals(slack);
-  const bot = await spawnSlackBot(sim, slack).catch(async (error: unknown) => {
+  // Detection latency is measured without the bot's own pacing (one post per second per channel, which real
+  // Slack demands and this fake does not); the storm then runs against a rate-limiting fake with pacing on.
+  let bot = await spawnSlackBot(sim, slack, { SLACK_POST_INTERVAL: '0' }).catch(async (error: unknown) => {
     tracker.stop();
     await Promise.all([slack.stop(), sim.stop()]);
     throw error;
   });
   try {
     const latency = await measureAlertLatency(sim, tracker.arrivals);
+    await bot.kill('SIGTERM');
+    bot = await spawnSlackBot(sim, slack);
     slack.rateLimitPerChannel(true);
     const storm = await measureStorm(sim, tracker.arrivals);
     const rows: Row[] = [
-      { measure: 'alert latency p50 (poll every 1 s)', value: `${round(latency.p50Ms)} ms` },
+      { measure: 'alert latency p50 (poll every 1 s, no pacing)', value: `${round(latency.p50Ms)} ms` },
       { measure: 'alert latency p90 / max', value: `${round(latency.p90Ms)} / ${round(latency.maxMs)} ms` },
       {
         measure: 'alerts delivered (own message)',

@@ -7,7 +7,11 @@ import type { SimProcess } from './sim-process.js';
 export const ALERT_CHANNEL = 'CALERTS';
 
 /** Spawns the built bot in Slack HTTP mode against the simulator and the fake, polling every second. */
-export async function spawnSlackBot(sim: SimProcess, slack: FakeSlack): Promise<BotProcess> {
+export async function spawnSlackBot(
+  sim: SimProcess,
+  slack: FakeSlack,
+  env: Record<string, string> = {},
+): Promise<BotProcess> {
   const bot = spawnBot({
     VEEAM_URL: sim.url,
     VEEAM_USERNAME: sim.user,
@@ -19,6 +23,7 @@ export async function spawnSlackBot(sim: SimProcess, slack: FakeSlack): Promise<
     ALERT_CHANNEL,
     WATCH_SCHEDULE: '* * * * * *',
     LOG_LEVEL: 'warn',
+    ...env,
   });
   await bot.waitFor(/Slack mode/, 30_000, 'stdout');
   await slack.waitFor(() => slack.calls.some((c) => c.method === 'auth.test'), 30_000);

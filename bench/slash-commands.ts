@@ -54,6 +54,7 @@ export async function benchSlashCommands(): Promise<SectionResult> {
       port: 0,
       allowedChannels: undefined,
       allowedUsers: undefined,
+      postIntervalMs: 0,
     },
     commands: deps,
     logger: silentLogger,

@@ -52,7 +52,9 @@ async function main(argv: string[]): Promise<void> {
 async function runSlack(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<void> {
   const deps = commandDeps(config, em, logger);
   const slack = createSlackApp({ slack: config.slack, commands: deps, logger });
-  const chat = createSlackChat(slack.client, logger.child({ part: 'slack-chat' }));
+  const chat = createSlackChat(slack.client, logger.child({ part: 'slack-chat' }), {
+    channelIntervalMs: config.slack.postIntervalMs,
+  });
   await startAlerts(config, em, chat, deps, logger, stops);
   await slack.start();
   stops.push(() => slack.stop());

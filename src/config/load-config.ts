@@ -23,6 +23,8 @@ export interface SlackConfig {
   signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string | undefined;
+  /** Minimum gap between two alerts posted to one channel (Slack allows about one message per second). */
+  postIntervalMs: number;
   port: number;
   allowedChannels: readonly string[] | undefined;
   allowedUsers: readonly string[] | undefined;
@@ -78,6 +80,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       signingSecret: env.SLACK_SIGNING_SECRET,
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
+      postIntervalMs: env.SLACK_POST_INTERVAL,
       port: env.PORT,
       allowedChannels: env.ALLOWED_CHANNELS,
       allowedUsers: env.ALLOWED_USERS,

@@ -7,8 +7,10 @@ import { createBoltLogger } from './bolt-logger.js';
 import { createFailoverFollower, type FailoverFollower } from './failover-follower.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
+import { createWorkQueue } from './work-queue.js';
 
 const SLACK_TIMEOUT_MS = 15_000;
+const WORK_CONCURRENCY = 8;
 /**
  * About half a minute of retries at most (429 waits come on top), instead of the Web API client's default of
  * half an hour: the watcher posts one alert at a time, and an alert that still fails stays pending on disk
@@ -22,6 +24,8 @@ export interface SlackAppOptions {
   logger: Logger;
   /** How often a followed failover message is refreshed. */
   followIntervalMs?: number;
+  /** How many commands and button clicks are worked on at once after their ack (default 8). */
+  workConcurrency?: number;
 }
 
 export interface SlackApp {
@@ -72,8 +76,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     now: () => options.commands.clock.now(),
     logger,
   });
-  registerCommands(app, options.commands, slack);
-  registerActions(app, options.commands, slack, follower);
+  const queue = createWorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
+  registerCommands(app, options.commands, slack, queue);
+  registerActions(app, options.commands, { access: slack, queue }, follower);
   app.error(async (error) => {
     logger.error({ err: error.message, code: error.code }, 'unhandled Slack listener error');
   });

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { AppError, ErrorCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChatPort, OutgoingMessage } from '../watcher/chat-port.js';
+import { createChannelPacer } from './channel-pacer.js';
 
 /** Slack errors that mean "these blocks are not acceptable": the alert goes out again as plain text. */
 const BLOCK_ERRORS = new Set([
@@ -11,15 +12,23 @@ const BLOCK_ERRORS = new Set([
   'invalid_attachments',
 ]);
 const HISTORY_PAGE = 200;
+/** Slack's documented rate for chat.postMessage: about one message per second per channel. */
+const CHANNEL_INTERVAL_MS = 1_000;
 const HISTORY_PAGES_MAX = 50;
 
 /**
  * The watcher's chat on the Slack Web API. Rate limits (429 + Retry-After) are waited out by the WebClient
  * (rejectRateLimitedCalls stays false), 5xx and timeouts retried by its retry policy; nothing is dropped.
  */
-export function createSlackChat(client: webApi.WebClient, logger: Logger): ChatPort {
+export function createSlackChat(
+  client: webApi.WebClient,
+  logger: Logger,
+  options: { channelIntervalMs?: number } = {},
+): ChatPort {
+  const pace = createChannelPacer(options.channelIntervalMs ?? CHANNEL_INTERVAL_MS);
   return {
     async post(message) {
+      await pace(message.channel);
       try {
         return await postOnce(client, message, true);
       } catch (error) {

@@ -60,6 +60,7 @@ export async function startBotHarness(
       port: 0,
       allowedChannels: undefined,
       allowedUsers: undefined,
+      postIntervalMs: 0,
       ...overrides,
     },
     commands: deps,

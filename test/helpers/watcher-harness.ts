@@ -101,6 +101,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logLevel: webApi.LogLevel.ERROR,
     }),
     silentLogger,
+    // Pacing (one post per second per channel) is tested on its own; here it would only slow storms down.
+    { channelIntervalMs: 0 },
   );
   const chat = options.wrapChat ? options.wrapChat(slackChat, fake) : slackChat;
   const client = simClient(sim, { timeoutMs: 2000 });

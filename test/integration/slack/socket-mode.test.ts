@@ -33,6 +33,7 @@ describe('Socket Mode', () => {
         port: 0,
         allowedChannels: undefined,
         allowedUsers: undefined,
+        postIntervalMs: 0,
       },
       commands: { client, catalog: createCatalog({ client, clock }), clock, logger: silentLogger },
       logger: silentLogger,

@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { CommandDeps } from '../../../commands/types.js';
-import type { SlackConfig } from '../../../config/load-config.js';
 import type { FailoverFollower } from '../../failover-follower.js';
 import { ActionId, actionIdMatcher } from '../../views/ids.js';
 import {
+  type ButtonContext,
   createFollowFailoverListener,
   createFollowLinkListener,
   createPickSuggestionListener,
@@ -14,24 +14,24 @@ import {
 export function registerActions(
   app: App,
   deps: CommandDeps,
-  slack: SlackConfig,
+  context: ButtonContext,
   follower: FailoverFollower,
 ): void {
   app.action<BlockAction<ButtonAction>>(
     actionIdMatcher(ActionId.FOLLOW_LINK),
-    createFollowLinkListener(deps, slack),
+    createFollowLinkListener(deps, context),
   );
   app.action<BlockAction<ButtonAction>>(
     actionIdMatcher(ActionId.PICK_SUGGESTION),
-    createPickSuggestionListener(deps, slack),
+    createPickSuggestionListener(deps, context),
   );
   app.action<BlockAction<ButtonAction>>(
     actionIdMatcher(ActionId.SHARE_IN_CHANNEL),
-    createShareListener(deps, slack),
+    createShareListener(deps, context),
   );
   app.action<BlockAction<ButtonAction>>(
     actionIdMatcher(ActionId.FOLLOW_FAILOVER),
-    createFollowFailoverListener(deps, slack, follower),
+    createFollowFailoverListener(deps, context, follower),
   );
   // The Open in Enterprise Manager button is a plain link; Slack still sends an action, which needs an ack.
   app.action(actionIdMatcher(ActionId.OPEN_IN_EM), async ({ ack }) => {

@@ -3,23 +3,24 @@ import { runCommand } from '../../../commands/run-command.js';
 import type { CommandDeps } from '../../../commands/types.js';
 import type { SlackConfig } from '../../../config/load-config.js';
 import { isAllowed, NOT_ALLOWED_TEXT } from '../../access.js';
+import type { WorkQueue } from '../../work-queue.js';
 
 /** `/veeam ...`: ack at once (Slack's 3 s limit), then answer through response_url, ephemeral by default. */
 export function createVeeamCommandListener(
   deps: CommandDeps,
   access: Pick<SlackConfig, 'allowedChannels' | 'allowedUsers'>,
+  queue: WorkQueue,
 ) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    if (!isAllowed(access, command.user_id, command.channel_id)) {
-      await respond({ response_type: 'ephemeral', text: NOT_ALLOWED_TEXT });
-      return;
-    }
-    const message = await runCommand(
-      command.text ?? '',
-      { userId: command.user_id, channelId: command.channel_id },
-      deps,
-    );
-    await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    await queue(async () => {
+      if (!isAllowed(access, command.user_id, command.channel_id)) {
+        await respond({ response_type: 'ephemeral', text: NOT_ALLOWED_TEXT });
+        return;
+      }
+      const context = { userId: command.user_id, channelId: command.channel_id };
+      const message = await runCommand(command.text ?? '', context, deps);
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    });
   };
 }
