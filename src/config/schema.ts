@@ -68,7 +68,7 @@ export const envSchema = z.object({
     z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' }).optional(),
   ),
   SLACK_API_URL: httpUrl,
-  SLACK_POST_INTERVAL: duration('1s'),
+  SLACK_POST_INTERVAL: duration('1.1s'),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   ALERT_CHANNEL: optionalText,
   ALERT_MENTION: optionalText,

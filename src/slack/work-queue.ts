@@ -10,5 +10,11 @@ export type WorkQueue = <T>(work: () => Promise<T>) => Promise<T>;
  */
 export function createWorkQueue(concurrency: number): WorkQueue {
   const limit = pLimit(concurrency);
-  return (work) => limit(work);
+  // Start the work after the requests already waiting on their sockets were read and acked (setImmediate
+  // runs after the event loop's I/O phase), so a burst of commands is acked before any of them is worked on.
+  return (work) =>
+    limit(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return work();
+    });
 }
