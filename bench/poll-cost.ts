@@ -13,7 +13,7 @@ import { startSimProcess, type SimProcess } from './sim-process.js';
 import { cpuMsSince, median, msSince, round } from './stats.js';
 
 const HISTORIES = [1_000, 100_000, 1_000_000];
-const ROUNDS = 5;
+const ROUNDS = 9;
 const FAILURES = 20;
 
 /** One poll's cost as the bot side sees it (EM counts come from the simulator's stats). */
