@@ -1,8 +1,8 @@
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { ActionId } from '../../src/slack/views/ids.js';
-import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
+import { slackModeEnv, spawnBot, type BotProcess } from '../helpers/bot-process.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
-import { SIGNING_SECRET, sendButtonClick, sendSlashCommand } from '../helpers/slack-requests.js';
+import { sendButtonClick, sendSlashCommand } from '../helpers/slack-requests.js';
 
 /** The built bot in Slack HTTP mode, against the simulator (real-time clock) and a fake Slack on loopback. */
 describe('the built bot in Slack mode', () => {
@@ -14,19 +14,7 @@ describe('the built bot in Slack mode', () => {
   beforeAll(async () => {
     sim = await startSimulator({ history: 500, live: false });
     slack = await startFakeSlack();
-    bot = spawnBot({
-      VEEAM_URL: sim.url,
-      VEEAM_USERNAME: sim.user,
-      VEEAM_PASSWORD: sim.password,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      ALERT_CHANNEL: 'CALERTS',
-      ALERT_MENTION: '<!subteam^SONCALL>',
-      WATCH_SCHEDULE: '*/1 * * * * *',
-      LOG_LEVEL: 'info',
-    });
+    bot = spawnBot(slackModeEnv(sim, slack.apiUrl, { ALERT_MENTION: '<!subteam^SONCALL>' }));
     const [, port] = await bot.waitFor(/"port":(\d+),"msg":"Slack app started"/, 20_000, 'stderr');
     eventsUrl = `http://127.0.0.1:${port}/slack/events`;
     // The watcher's first poll records where "now" is; alerts are for what ends after it.

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SIGNING_SECRET } from './slack-requests.js';
 
 /** The built entry point, run as a user would (`npm start` builds it; `npm test` builds it first too). */
 export const BOT_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'main.js');
@@ -61,5 +62,26 @@ export function spawnBot(
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
+  };
+}
+
+/** The environment of the bot in Slack HTTP mode against a simulator and a fake Slack, polling every second. */
+export function slackModeEnv(
+  em: { url: string; user: string; password: string },
+  slackApiUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    VEEAM_URL: em.url,
+    VEEAM_USERNAME: em.user,
+    VEEAM_PASSWORD: em.password,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slackApiUrl,
+    PORT: '0',
+    ALERT_CHANNEL: 'CALERTS',
+    WATCH_SCHEDULE: '*/1 * * * * *',
+    LOG_LEVEL: 'info',
+    ...extra,
   };
 }

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { freshFolder, spawnBot, type BotProcess } from './bot-process.js';
+import { freshFolder, slackModeEnv, spawnBot, type BotProcess } from './bot-process.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { SIGNING_SECRET } from './slack-requests.js';
 
 /** The simulator, a fake Slack, and a bot that can be killed and started again on the same DATA_FILE. */
 export interface CrashRig {
@@ -26,23 +25,14 @@ export async function startCrashRig(
   const slack = await startFakeSlack();
   const folder = freshFolder();
   let current: BotProcess | undefined;
-  const env = {
-    VEEAM_URL: sim.url,
-    VEEAM_USERNAME: sim.user,
-    VEEAM_PASSWORD: sim.password,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    ALERT_CHANNEL: 'CALERTS',
-    WATCH_SCHEDULE: '*/1 * * * * *',
+  const dataFile = join(folder, 'state.json');
+  const env = slackModeEnv(sim, slack.apiUrl, {
     STORM_THRESHOLD: String(options.stormThreshold ?? 1000),
-    DATA_FILE: join(folder, 'state.json'),
-    LOG_LEVEL: 'info',
+    DATA_FILE: dataFile,
     // The fake Slack does not rate-limit unless told to; pacing would only slow 1,000 alerts down.
     SLACK_POST_INTERVAL: '0',
     ...options.env,
-  };
+  });
   return {
     sim,
     slack,
@@ -58,14 +48,14 @@ export async function startCrashRig(
     async waitForRecord(uid, status, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const state = await readFile(env.DATA_FILE, 'utf8').then(
+        const state = await readFile(dataFile, 'utf8').then(
           (text) => JSON.parse(text) as { alerts: Record<string, { uid: string; status: string }> },
           () => undefined,
         );
         if (Object.values(state?.alerts ?? {}).some((r) => r.uid === uid && r.status === status)) return;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      throw new Error(`no ${status} record for ${uid} in ${env.DATA_FILE}`);
+      throw new Error(`no ${status} record for ${uid} in ${dataFile}`);
     },
     alertsFor: (uid) => slack.messages.filter((m) => m.metadata?.event_payload['key'] === uid).length,
     async stop() {
