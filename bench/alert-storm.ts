@@ -1,11 +1,11 @@
 import type { StoredMessage } from '../test/helpers/fake-slack.js';
 import { alertKeyOf, waitUntil, type Arrival } from './arrivals.js';
+import { STORM_DETAILS_CAP } from '../src/watcher/storm.js';
 import type { SimProcess } from './sim-process.js';
 
 const SESSIONS = 1000;
 const JOBS = 50;
 const CREATE_CONCURRENCY = 25;
-const DETAILS_CAP = 20;
 const STORM_TIMEOUT_MS = 240_000;
 
 /** What the storm run measured. */
@@ -86,7 +86,10 @@ function accountFor(arrivals: Arrival[], uids: ReadonlySet<string>) {
     if (accounted >= uids.size && Number.isNaN(completedAt)) completedAt = at;
   }
   const details = arrivals.filter((a) => a.message.thread_ts && summaryTs.has(a.message.thread_ts));
-  const expectedDetails = [...summaryTs.values()].reduce((n, count) => n + Math.min(DETAILS_CAP, count), 0);
+  const expectedDetails = [...summaryTs.values()].reduce(
+    (n, count) => n + Math.min(STORM_DETAILS_CAP, count),
+    0,
+  );
   return {
     accounted,
     completedAt,
