@@ -6,7 +6,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { startFakeSlack, type FakeSlack } from '../test/helpers/fake-slack.js';
-import { SIGNING_SECRET } from '../test/helpers/slack-requests.js';
+import { testSlackConfig } from '../test/helpers/slack-requests.js';
 import { sendFromLoadProcess } from './command-load.js';
 import { pickCommandNames } from './command-names.js';
 import type { Row, SectionResult } from './section.js';
@@ -46,16 +46,7 @@ export async function benchSlashCommands(): Promise<SectionResult> {
     logger: silentLogger,
   };
   const app = createSlackApp({
-    slack: {
-      botToken: 'xoxb-bench',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      allowedChannels: undefined,
-      allowedUsers: undefined,
-      postIntervalMs: 0,
-    },
+    slack: testSlackConfig(slack.apiUrl),
     commands: deps,
     logger: silentLogger,
   });

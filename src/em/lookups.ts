@@ -113,7 +113,7 @@ export async function taskSessionsOf(client: EmClient, session: Session): Promis
 
 /** The session a task session belongs to, through its Up link. */
 export async function parentSessionOf(client: EmClient, task: TaskSession): Promise<Session | undefined> {
-  const up = task.links.find((link) => link.rel === 'Up' && /SessionReference$/.test(link.type ?? ''));
+  const up = parentSessionLink(task);
   if (!up) return undefined;
   const document = await client.get(withEntityFormat(up.href));
   return document.kind === 'session' ? document.session : undefined;
@@ -137,6 +137,22 @@ export async function backupServerOf(
 async function entityAt(client: EmClient, href: string): Promise<EmEntity | undefined> {
   const document = await client.get(withEntityFormat(href));
   return document.kind === 'entity' ? document.entity : undefined;
+}
+
+/** A task session's Up link to its job, CDP or failover session. */
+export function parentSessionLink(task: { links: EmLink[] }): EmLink | undefined {
+  return task.links.find((link) => link.rel === 'Up' && /SessionReference$/.test(link.type ?? ''));
+}
+
+/**
+ * The job (or CDP policy) a task session belongs to, without another request: its parent session link's name
+ * without the `@time` suffix, split on the last `@` because job names may hold one (quirks Q24).
+ */
+export function jobNameOfTask(task: { links: EmLink[] }): string | undefined {
+  const name = parentSessionLink(task)?.name;
+  if (!name) return undefined;
+  const at = name.lastIndexOf('@');
+  return at > 0 ? name.slice(0, at) : name;
 }
 
 /** The Up link of a resource pointing at the given type (`JobReference`, `BackupServerReference`, ...). */

@@ -1,6 +1,6 @@
 import type { WatchableKind } from '../config/schema.js';
 import type { Session, TaskSession } from '../em/types.js';
-import { policyOf } from './recovery.js';
+import { jobNameOfTask } from '../em/lookups.js';
 
 /** One thing that may be alerted: a stopped session, or a finished CDP task session. */
 export interface AlertSubject {
@@ -42,7 +42,7 @@ export function subjectOfSession(session: Session): AlertSubject {
 
 /** The subject for a finished CDP task session; its policy is the parent session's name before `@` (quirks Q24). */
 export function subjectOfCdpTask(task: TaskSession): AlertSubject {
-  const policy = policyOf(task);
+  const policy = jobNameOfTask(task) ?? '';
   return {
     uid: task.uid,
     kind: 'cdptask',

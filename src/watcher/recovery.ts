@@ -1,4 +1,5 @@
 import type { EmClient } from '../em/client.js';
+import { jobNameOfTask } from '../em/lookups.js';
 import { enumValue, where, type Filter } from '../em/query.js';
 import { SESSION_FIELDS, TASK_FIELDS } from '../em/query-fields.js';
 import type { Session, SessionKind, TaskSession } from '../em/types.js';
@@ -65,14 +66,7 @@ async function firstCdpTaskSuccess(
     { type: 'CdpReplicaTaskSession', filter, sortAsc: fields.end, pageSize: 20 },
     20,
   );
-  return tasks.find((task) => policyOf(task).toLowerCase() === job.jobName.toLowerCase());
-}
-
-/** The CDP policy of a task session: its parent session's name before the last `@` (quirks Q24). */
-export function policyOf(task: TaskSession): string {
-  const parent = task.links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''))?.name ?? '';
-  const at = parent.lastIndexOf('@');
-  return at > 0 ? parent.slice(0, at) : parent;
+  return tasks.find((task) => (jobNameOfTask(task) ?? '').toLowerCase() === job.jobName.toLowerCase());
 }
 
 const UIDS_PER_QUERY = 25;

@@ -10,7 +10,7 @@ import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
 import { emptyState } from '../../src/watcher/state.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { SIGNING_SECRET } from './slack-requests.js';
+import { testSlackConfig } from './slack-requests.js';
 
 export const HARNESS_START = Date.parse('2025-11-20T12:00:00Z');
 
@@ -52,17 +52,7 @@ export async function startBotHarness(
     subscriptions: createSubscriptionCommands({ state: () => state, persist: async () => undefined, clock }),
   };
   const app = createSlackApp({
-    slack: {
-      botToken: 'xoxb-test',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      allowedChannels: undefined,
-      allowedUsers: undefined,
-      postIntervalMs: 0,
-      ...overrides,
-    },
+    slack: testSlackConfig(slack.apiUrl, overrides),
     commands: deps,
     logger: silentLogger,
     followIntervalMs: 30,

@@ -1,3 +1,4 @@
+import type { SlackConfig } from '../../src/config/load-config.js';
 import { createHmac } from 'node:crypto';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -90,4 +91,19 @@ export async function sendButtonClick(
   });
   await res.text();
   return { status: res.status };
+}
+
+/** The Slack slice of the config for a bot under test: HTTP mode on a free port, a fake Web API, no pacing. */
+export function testSlackConfig(apiUrl: string, overrides: Partial<SlackConfig> = {}): SlackConfig {
+  return {
+    botToken: 'xoxb-test',
+    signingSecret: SIGNING_SECRET,
+    appToken: undefined,
+    apiUrl,
+    port: 0,
+    allowedChannels: undefined,
+    allowedUsers: undefined,
+    postIntervalMs: 0,
+    ...overrides,
+  };
 }

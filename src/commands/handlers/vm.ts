@@ -1,4 +1,4 @@
-import { latestTaskSessionsOfVm } from '../../em/lookups.js';
+import { jobNameOfTask, latestTaskSessionsOfVm } from '../../em/lookups.js';
 import { buildVmView } from '../../slack/views/vm-view.js';
 import { unquote, usageError } from '../parse-command.js';
 import { resolveName } from '../resolve-name.js';
@@ -21,7 +21,7 @@ export const vmCommand: CommandHandler = async (rest, _context, deps) => {
   }
   return buildVmView(
     name,
-    tasks.map((task) => ({ task, jobName: jobNameOf(task.links) })),
+    tasks.map((task) => ({ task, jobName: jobNameOfTask(task) })),
     {
       shareCommand: `vm ${name}`,
       now: new Date(deps.clock.now()),
@@ -29,12 +29,3 @@ export const vmCommand: CommandHandler = async (rest, _context, deps) => {
     },
   );
 };
-
-/** The job a task session belongs to: its parent session's name without the `@time` suffix (quirks Q24). */
-function jobNameOf(links: { rel: string; type?: string; name?: string }[]): string | undefined {
-  const parent = links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''));
-  const name = parent?.name;
-  if (!name) return undefined;
-  const at = name.lastIndexOf('@');
-  return at > 0 ? name.slice(0, at) : name;
-}

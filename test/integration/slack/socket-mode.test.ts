@@ -6,6 +6,7 @@ import { silentLogger } from '../../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/app.js';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
+import { testSlackConfig } from '../../helpers/slack-requests.js';
 import { startFakeSocketMode, type FakeSocketMode } from '../../helpers/fake-socket-mode.js';
 
 const START = Date.parse('2025-11-20T12:00:00Z');
@@ -25,16 +26,7 @@ describe('Socket Mode', () => {
     client = simClient(sim);
     const clock = createManualClock(START);
     app = createSlackApp({
-      slack: {
-        botToken: 'xoxb-test',
-        appToken: 'xapp-test',
-        signingSecret: undefined,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        allowedChannels: undefined,
-        allowedUsers: undefined,
-        postIntervalMs: 0,
-      },
+      slack: testSlackConfig(slack.apiUrl, { appToken: 'xapp-test', signingSecret: undefined }),
       commands: { client, catalog: createCatalog({ client, clock }), clock, logger: silentLogger },
       logger: silentLogger,
     });
