@@ -5,9 +5,56 @@ import tseslint from 'typescript-eslint';
 const seams = [
   { name: 'axios', file: 'src/em/http.ts' },
   { name: 'fast-xml-parser', file: 'src/em/xml.ts' },
-  { name: 'node-cron', file: 'src/watcher/scheduler.ts' },
+  { name: 'node-cron', file: 'src/shared/scheduler.ts' },
   { name: 'lowdb', file: 'src/watcher/lowdb-alert-store.ts' },
 ];
+
+/** Our parts, by folder, as import patterns. */
+const ours = (...folders) => folders.map((f) => `**/${f}/**`);
+const chatLibraries = ['@slack/*', 'node:readline', 'readline'];
+
+/**
+ * Which way imports flow (README "Architecture"): views are pure, em/ stands alone on shared/, and only
+ * slack/ and console/ talk to Bolt or the terminal. Type-only imports of Block Kit's types are allowed.
+ */
+const layers = [
+  {
+    files: ['src/views/**/*.ts'],
+    group: [
+      ...ours('slack', 'console', 'watcher', 'commands', 'simulator', 'doctor', 'config'),
+      '**/em/client*',
+      '**/em/http*',
+      '**/em/auth*',
+      '**/em/connect*',
+      'node:*',
+      ...chatLibraries,
+    ],
+    message: 'views/ are pure: they import no I/O part (only em/ types, shared/ and views/).',
+  },
+  {
+    files: ['src/em/**/*.ts'],
+    group: [
+      ...ours('slack', 'console', 'watcher', 'commands', 'simulator', 'doctor', 'config', 'views'),
+      ...chatLibraries,
+    ],
+    message: 'em/ imports nothing of ours but shared/.',
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/views/**', 'src/em/**', 'src/slack/**', 'src/console/**'],
+    group: chatLibraries,
+    message: 'Only slack/ and console/ import Bolt or the terminal.',
+  },
+].map(({ files, ignores, group, message }) => ({
+  files,
+  ...(ignores ? { ignores } : {}),
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [{ group, message, allowTypeImports: group === chatLibraries ? false : true }] },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', 'bench/results.json'] },
@@ -44,4 +91,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...layers,
 );

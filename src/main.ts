@@ -1,7 +1,10 @@
 import 'dotenv/config';
-import { startBanner } from './bootstrap/banner.js';
-import { connectEm, type EmConnection } from './bootstrap/em-connection.js';
-import { startWatcher } from './bootstrap/start-watcher.js';
+import { startBanner } from './config/banner.js';
+import { startWatcher } from './watcher/start-watcher.js';
+import { createEmClient, type EmClient } from './em/client.js';
+import { connectEm } from './em/connect.js';
+import { retryPolicies } from './em/retry-policies.js';
+import { startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
 import type { CommandDeps } from './commands/types.js';
 import { loadConfig, redactConfig, type Config } from './config/load-config.js';
@@ -39,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
-  const em = await connectEm(config.em, logger.child({ part: 'em' }));
+  const em = await openEm(config, logger.child({ part: 'em' }));
   stops.push(() => em.close());
   for (const line of startBanner(config, { emUrl: em.client.apiBase, dataFile: config.dataFile })) {
     process.stdout.write(`${line}\n`);
@@ -102,6 +105,40 @@ async function startAlerts(
     clock: systemClock,
   });
   void schedule.runNow();
+}
+
+/** The EM the bot talks to, and how to close it. */
+interface EmConnection {
+  client: EmClient;
+  close(): Promise<void>;
+}
+
+/** Options of the embedded demo simulator. */
+const DEMO_SIMULATOR = { seed: 42, history: 2000, live: true } as const;
+
+/** The configured EM, or (VEEAM_URL unset) the embedded simulator on loopback with live sessions. */
+async function openEm(config: Config, logger: Logger): Promise<EmConnection> {
+  const { url } = config.em;
+  if (url !== undefined) {
+    const client = await connectEm({ ...config.em, url }, { logger });
+    return { client, close: () => client.close() };
+  }
+  const simulator = await startSimulator({ ...DEMO_SIMULATOR, port: 0, host: '127.0.0.1' });
+  const client = createEmClient({
+    apiBase: simulator.url,
+    username: simulator.user,
+    password: simulator.password,
+    timeoutMs: config.em.timeoutMs,
+    retryPolicy: retryPolicies.default,
+    logger,
+  });
+  return {
+    client,
+    close: async () => {
+      await client.close().catch(() => undefined);
+      await simulator.stop();
+    },
+  };
 }
 
 function commandDeps(config: Config, em: EmConnection, logger: Logger): CommandDeps {

@@ -1,5 +1,5 @@
-import type { SlackMessage } from '../slack/format/block-kit.js';
-import { buildSuggestionsView } from '../slack/views/suggestions-view.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
+import { buildSuggestionsView } from '../views/suggestions-view.js';
 import type { CatalogEntry, CatalogKind } from './catalog.js';
 import type { CommandDeps } from './types.js';
 

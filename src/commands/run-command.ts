@@ -1,8 +1,8 @@
 import { isAppError, ErrorCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import type { SlackMessage } from '../slack/format/block-kit.js';
-import { buildErrorView } from '../slack/views/error-view.js';
-import { buildHelpView } from '../slack/views/help-view.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
+import { buildErrorView } from '../views/error-view.js';
+import { buildHelpView } from '../views/help-view.js';
 import { cdpCommand } from './handlers/cdp.js';
 import { failoverCommand } from './handlers/failover.js';
 import { failuresCommand, runningCommand } from './handlers/problems.js';

@@ -1,4 +1,4 @@
-import type { SlackMessage } from '../slack/format/block-kit.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
 import type { CommandContext } from './types.js';
 
 /** The watcher's routing commands, as the command layer sees them (implemented in src/watcher/routing). */

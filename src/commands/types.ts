@@ -1,7 +1,7 @@
 import type { EmClient } from '../em/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { SlackMessage } from '../slack/format/block-kit.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
 import type { Catalog } from './catalog.js';
 import type { SubscriptionCommands } from './subscription-commands.js';
 

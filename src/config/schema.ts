@@ -1,3 +1,4 @@
+import { isValidSchedule } from '../shared/scheduler.js';
 import { z } from 'zod';
 import { parseDuration } from '../shared/duration.js';
 
@@ -46,6 +47,11 @@ const httpUrl = z.preprocess(
   z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
 );
 
+/** A node-cron expression (five fields, or six with seconds), checked here so a typo stops the start. */
+const cronExpression = optionalText.refine((v) => v === undefined || isValidSchedule(v), {
+  message: 'is not a cron expression (five fields, or six with seconds)',
+});
+
 export const WATCHABLE_KINDS = ['backup', 'replica', 'cdp', 'cdptask', 'failover'] as const;
 export type WatchableKind = (typeof WATCHABLE_KINDS)[number];
 
@@ -77,7 +83,7 @@ export const envSchema = z.object({
   ALERT_RETRY_GRACE: duration('0'),
   ALLOWED_CHANNELS: list,
   ALLOWED_USERS: list,
-  WATCH_SCHEDULE: optionalText,
+  WATCH_SCHEDULE: cronExpression,
   WATCH_LOOKBACK: duration('1h'),
   WATCH_TYPES: z.preprocess(
     emptyToUndefined,

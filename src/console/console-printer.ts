@@ -1,4 +1,4 @@
-import type { KnownBlock } from '../slack/format/block-kit.js';
+import type { KnownBlock } from '../views/format/block-kit.js';
 import { renderBlocks, type RenderedButton } from './render-blocks.js';
 
 /** Prints Block Kit messages as terminal text and remembers every button it showed by its number. */

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { failoverProgress, followLink } from '../commands/actions.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandDeps } from '../commands/types.js';
-import { ActionId } from '../slack/views/ids.js';
+import { ActionId } from '../views/ids.js';
 import type { ConsolePrinter } from './console-printer.js';
 
 const CONTEXT = { userId: 'console', channelId: 'console' };

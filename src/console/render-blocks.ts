@@ -1,4 +1,4 @@
-import type { Button, KnownBlock, SectionBlock } from '../slack/format/block-kit.js';
+import type { Button, KnownBlock, SectionBlock } from '../views/format/block-kit.js';
 import { createStyles, stripControl, type Styles } from './render-ansi.js';
 import { renderEmoji, renderMrkdwn } from './render-mrkdwn.js';
 import { wrapLines } from './render-wrap.js';

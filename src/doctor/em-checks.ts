@@ -1,5 +1,5 @@
 import type { EmConfig } from '../config/load-config.js';
-import { createConfiguredEmClient } from '../bootstrap/configured-em-client.js';
+import { connectEm } from '../em/connect.js';
 import type { EmClient } from '../em/client.js';
 import { EmError } from '../em/errors.js';
 import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from '../em/query-fields.js';
@@ -20,10 +20,7 @@ export async function checkEm(em: EmConfig, logger: Logger): Promise<CheckResult
     ];
   let client: EmClient;
   try {
-    client = await createConfiguredEmClient(
-      { ...em, url: em.url },
-      { logger, retryPolicy: retryPolicies.none },
-    );
+    client = await connectEm({ ...em, url: em.url }, { logger, retryPolicy: retryPolicies.none });
   } catch (error) {
     return [
       fail(

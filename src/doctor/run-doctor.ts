@@ -6,7 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import { createLowdbAlertStore } from '../watcher/lowdb-alert-store.js';
 import { fail, formatCheck, pass, type CheckResult } from './check.js';
 import { checkEm } from './em-checks.js';
-import { checkSlack } from './slack-checks.js';
+import { checkSlack } from '../slack/setup-checks.js';
 
 /**
  * `npm run doctor`: checks the configuration, Enterprise Manager, Slack and the state file, one line per

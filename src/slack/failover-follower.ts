@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger.js';
-import type { SlackMessage } from './format/block-kit.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
 
 export interface FollowerDeps {
   /** The current view of the session and whether it has stopped. */

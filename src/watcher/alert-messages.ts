@@ -1,10 +1,10 @@
 import type { EmClient } from '../em/client.js';
 import { taskSessionsOf } from '../em/lookups.js';
 import type { TaskSession } from '../em/types.js';
-import type { SlackMessage } from '../slack/format/block-kit.js';
-import { buildAlertView, type Incident } from '../slack/views/alert-view.js';
-import { buildTaskAlertView } from '../slack/views/task-alert-view.js';
-import { section } from '../slack/views/blocks.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
+import { buildAlertView, type Incident } from '../views/alert-view.js';
+import { buildTaskAlertView } from '../views/task-alert-view.js';
+import { section } from '../views/blocks.js';
 import type { AlertSubject } from './alert-subject.js';
 
 export interface AlertMessageOptions {

@@ -1,4 +1,4 @@
-import type { KnownBlock } from '../slack/format/block-kit.js';
+import type { KnownBlock } from '../views/format/block-kit.js';
 
 /** Message metadata the watcher puts on every alert, so a restart can tell what was already posted. */
 export interface AlertMetadata {

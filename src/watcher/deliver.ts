@@ -1,8 +1,8 @@
 import type { WatcherConfig } from '../config/load-config.js';
 import type { EmClient } from '../em/client.js';
 import type { Logger } from '../shared/logger.js';
-import { buildPlainTextFallback } from '../slack/views/plain-text-fallback.js';
-import { buildRetryReplyView } from '../slack/views/reply-views.js';
+import { buildPlainTextFallback } from '../views/plain-text-fallback.js';
+import { buildRetryReplyView } from '../views/reply-views.js';
 import { alertTasks, renderAlert } from './alert-messages.js';
 import { jobOfSubject, type AlertSubject } from './alert-subject.js';
 import type { ChatPort } from './chat-port.js';

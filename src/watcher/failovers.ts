@@ -1,7 +1,7 @@
 import { runningSessions } from '../em/lookups.js';
 import { ErrorCode, isAppError } from '../shared/errors.js';
 import type { CloudFailoverSession } from '../em/types.js';
-import { buildFailoverAnnouncementView } from '../slack/views/failover-announcement-view.js';
+import { buildFailoverAnnouncementView } from '../views/failover-announcement-view.js';
 import { subjectOfSession } from './alert-subject.js';
 import type { DeliveryDeps } from './deliver.js';
 import { channelsFor } from './routing.js';

@@ -1,4 +1,4 @@
-import { buildRecoveredReplyView } from '../slack/views/reply-views.js';
+import { buildRecoveredReplyView } from '../views/reply-views.js';
 import { subjectOfCdpTask, subjectOfSession } from './alert-subject.js';
 import { renderAlert } from './alert-messages.js';
 import { messageOptions, type DeliveryDeps } from './deliver.js';

@@ -1,5 +1,5 @@
 import type { AppError } from '../shared/errors.js';
-import { buildOutageRecoveredView, buildOutageView } from '../slack/views/outage-view.js';
+import { buildOutageRecoveredView, buildOutageView } from '../views/outage-view.js';
 import type { DeliveryDeps } from './deliver.js';
 import type { WatcherState } from './state.js';
 

@@ -1,5 +1,5 @@
 import type { CdpReplicaSession, Session } from '../em/types.js';
-import { buildStormSummaryView } from '../slack/views/storm-summary-view.js';
+import { buildStormSummaryView } from '../views/storm-summary-view.js';
 import { alertTasks, renderAlert } from './alert-messages.js';
 import type { AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';

@@ -3,8 +3,8 @@ import { parseOptions, unquote, usageError } from '../commands/parse-command.js'
 import { WATCHABLE_KINDS } from '../config/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { formatDuration, parseDuration } from '../shared/duration.js';
-import { buildNoticeView } from '../slack/views/notice-view.js';
-import { buildSubscriptionsView } from '../slack/views/subscriptions-view.js';
+import { buildNoticeView } from '../views/notice-view.js';
+import { buildSubscriptionsView } from '../views/subscriptions-view.js';
 import type { AlertLevel, Subscription, WatcherState } from './state.js';
 
 const MAX_MUTE_MS = 30 * 24 * 3_600_000;

@@ -1,5 +1,5 @@
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { ActionId } from '../../src/slack/views/ids.js';
+import { ActionId } from '../../src/views/ids.js';
 import { slackModeEnv, spawnBot, type BotProcess } from '../helpers/bot-process.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { sendButtonClick, sendSlashCommand } from '../helpers/slack-requests.js';

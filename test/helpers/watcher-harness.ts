@@ -1,4 +1,4 @@
-import { simClient } from '../helpers/sim-client.js';
+import { simClient } from './sim-client.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import { latestSessionsOf } from '../../em/lookups.js';
 import type { CdpReplicaSession, TaskSession } from '../../em/types.js';
-import { buildCdpView } from '../../slack/views/cdp-view.js';
+import { buildCdpView } from '../../views/cdp-view.js';
 import { unquote } from '../parse-command.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandDeps, CommandHandler } from '../types.js';

@@ -1,7 +1,7 @@
 import { problemSessionsSince, runningSessions } from '../../em/lookups.js';
 import { SESSION_KINDS, type Session } from '../../em/types.js';
 import { parseDuration } from '../../shared/duration.js';
-import { buildProblemsView } from '../../slack/views/problems-view.js';
+import { buildProblemsView } from '../../views/problems-view.js';
 import { unquote, usageError } from '../parse-command.js';
 import type { CommandHandler } from '../types.js';
 

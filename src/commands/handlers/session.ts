@@ -1,6 +1,6 @@
 import { sessionByIdentifier, taskSessionsOf } from '../../em/lookups.js';
-import { buildErrorView } from '../../slack/views/error-view.js';
-import { buildSessionView } from '../../slack/views/session-view.js';
+import { buildErrorView } from '../../views/error-view.js';
+import { buildSessionView } from '../../views/session-view.js';
 import { unquote, usageError } from '../parse-command.js';
 import type { CommandHandler } from '../types.js';
 

@@ -1,6 +1,6 @@
 import { latestSessionsOf, taskSessionsOf } from '../../em/lookups.js';
 import type { Session, TaskSession } from '../../em/types.js';
-import { buildSessionListView } from '../../slack/views/session-list-view.js';
+import { buildSessionListView } from '../../views/session-list-view.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandHandler } from '../types.js';
 import { unquote, usageError } from '../parse-command.js';

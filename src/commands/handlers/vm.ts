@@ -1,5 +1,5 @@
 import { jobNameOfTask, latestTaskSessionsOfVm } from '../../em/lookups.js';
-import { buildVmView } from '../../slack/views/vm-view.js';
+import { buildVmView } from '../../views/vm-view.js';
 import { unquote, usageError } from '../parse-command.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandHandler } from '../types.js';

@@ -8,7 +8,7 @@ import { type EmClient } from '../../../src/em/client.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
-import { expectWithinLimits, mrkdwnTexts } from '../../unit/slack/views/block-queries.js';
+import { expectWithinLimits, mrkdwnTexts } from '../../unit/views/block-queries.js';
 
 const START = Date.parse('2025-11-20T12:00:00Z');
 

@@ -1,4 +1,4 @@
-import { ActionId } from '../../../src/slack/views/ids.js';
+import { ActionId } from '../../../src/views/ids.js';
 import { blockText, mrkdwnTexts, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
 import { sendButtonClick, sendSlashCommand } from '../../helpers/slack-requests.js';
 

@@ -26,6 +26,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...em, WATCH_SCHEDULE: '*/10 * * * * *' }).watcher.schedule).toBe('*/10 * * * * *');
   });
 
+  it('refuses a WATCH_SCHEDULE that is not a cron expression, naming the variable', () => {
+    expect(() => loadConfig({ ...em, WATCH_SCHEDULE: 'every minute' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...em, WATCH_SCHEDULE: '61 * * * *' })).toThrow(
+      /^WATCH_SCHEDULE is not a cron expression/,
+    );
+  });
+
   it('runs the console against a real EM when only VEEAM_URL is set', () => {
     expect(loadConfig(em).mode).toBe('console-em');
   });

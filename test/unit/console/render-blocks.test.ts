@@ -1,6 +1,6 @@
 import { renderBlocks } from '../../../src/console/render-blocks.js';
 import { renderMrkdwn } from '../../../src/console/render-mrkdwn.js';
-import { buildSessionView } from '../../../src/slack/views/session-view.js';
+import { buildSessionView } from '../../../src/views/session-view.js';
 import { buildJobSession, buildTaskSession } from '../../helpers/build-session.js';
 
 // eslint-disable-next-line no-control-regex

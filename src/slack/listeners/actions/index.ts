@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { CommandDeps } from '../../../commands/types.js';
 import type { FailoverFollower } from '../../failover-follower.js';
-import { ActionId, actionIdMatcher } from '../../views/ids.js';
+import { ActionId, actionIdMatcher } from '../../../views/ids.js';
 import {
   type ButtonContext,
   createFollowFailoverListener,

@@ -1,0 +1,57 @@
+import type { KnownBlock, SlackMessage } from './format/block-kit.js';
+import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { slackDate } from './format/slack-date.js';
+import { packLines, truncate } from './format/truncate.js';
+import { context, header, section } from './blocks.js';
+import { finishView } from './finish-view.js';
+import { durationText, plural } from './session-text.js';
+
+/** One subscription of the channel as `/veeam subscriptions` lists it. */
+export interface SubscriptionItem {
+  index: number;
+  type?: string;
+  job?: string;
+  server?: string;
+  level?: 'warning' | 'failed';
+}
+
+/** A muted job and when the mute ends. */
+export interface MuteItem {
+  job: string;
+  until: Date;
+}
+
+/** Options of buildSubscriptionsView. */
+export interface SubscriptionsViewOptions {
+  now: Date;
+}
+
+function subscriptionLine(s: SubscriptionItem): string {
+  const part = (label: string, value: string | undefined): string =>
+    `${label} \`${escapeMrkdwn(truncate(value ?? 'any', 150))}\``;
+  const level = s.level === 'failed' ? 'failed only' : 'warning and failed';
+  return `*${s.index}.* ${part('type', s.type)} · ${part('job', s.job)} · ${part('server', s.server)} · ${level}`;
+}
+
+/** The channel's subscriptions (numbered for `unsubscribe <n>`) and its active mutes. */
+export function buildSubscriptionsView(
+  subscriptions: SubscriptionItem[],
+  mutes: MuteItem[],
+  opts: SubscriptionsViewOptions,
+): SlackMessage {
+  const active = mutes.filter((m) => m.until.getTime() > opts.now.getTime());
+  const subs = subscriptions.length
+    ? packLines(subscriptions.map(subscriptionLine), 2900)
+    : 'No subscriptions. Try `/veeam subscribe level:failed`.';
+  const blocks: KnownBlock[] = [header('Alert subscriptions'), section(subs, 'subscriptions')];
+  if (active.length) {
+    const lines = active.map(
+      (m) =>
+        `:mute: *${escapeMrkdwn(truncate(m.job, 150))}* until ${slackDate(m.until)} (${durationText(opts.now, m.until)} left)`,
+    );
+    blocks.push(section(`*Muted*\n${packLines(lines, 2900)}`, 'mutes'));
+  }
+  blocks.push(context([escapeMrkdwn('`/veeam unsubscribe <n|all>` · `/veeam unmute <job>`')], 'hint'));
+  const text = `${plural(subscriptions.length, 'subscription')}, ${plural(active.length, 'mute')}`;
+  return finishView(text, blocks);
+}
