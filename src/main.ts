@@ -16,7 +16,7 @@ import { systemClock } from './shared/clock.js';
 import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createSlackApp } from './slack/app.js';
-import { createSlackChat } from './slack/slack-chat.js';
+import { createSlackChat } from './slack/chat.js';
 import type { ChatPort } from './watcher/chat-port.js';
 import { createSubscriptionCommands } from './watcher/subscription-commands.js';
 

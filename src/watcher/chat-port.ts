@@ -18,8 +18,9 @@ export interface OutgoingMessage {
 }
 
 /**
- * What the watcher needs from a chat: post, update, and find a message by its metadata. Slack implements it
- * with the Web API (429s waited out, invalid_blocks re-posted as text); the console prints.
+ * The one way the bot writes to a chat: the watcher (alerts, notices, failovers), followed failovers and
+ * shares all post and update through it. Slack implements it with the Web API (paced per channel, 429s
+ * waited out, invalid_blocks re-posted as text, failures thrown as SlackApiError); the console prints.
  */
 export interface ChatPort {
   post(message: OutgoingMessage): Promise<{ channel: string; ts: string }>;

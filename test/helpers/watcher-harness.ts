@@ -13,7 +13,7 @@ import {
   type SessionCreated,
   type SessionSpec,
 } from '../../src/simulator/index.js';
-import { createSlackChat } from '../../src/slack/slack-chat.js';
+import { createSlackChat } from '../../src/slack/chat.js';
 import { createMemoryAlertStore, type AlertStore } from '../../src/watcher/alert-store.js';
 import type { ChatPort } from '../../src/watcher/chat-port.js';
 import { createLowdbAlertStore } from '../../src/watcher/lowdb-alert-store.js';

@@ -1,10 +1,11 @@
 import type { webApi } from '@slack/bolt';
-import { AppError, ErrorCode } from '../shared/errors.js';
+import { SlackApiError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChatPort, OutgoingMessage } from '../watcher/chat-port.js';
 import { createChannelPacer } from './channel-pacer.js';
+import { toSlackApiError } from './slack-api-error.js';
 
-/** Slack errors that mean "these blocks are not acceptable": the alert goes out again as plain text. */
+/** Slack errors that mean "these blocks are not acceptable": the message goes out again as plain text. */
 const BLOCK_ERRORS = new Set([
   'invalid_blocks',
   'invalid_blocks_format',
@@ -17,8 +18,10 @@ const CHANNEL_INTERVAL_MS = 1_100;
 const HISTORY_PAGES_MAX = 50;
 
 /**
- * The watcher's chat on the Slack Web API. Rate limits (429 + Retry-After) are waited out by the WebClient
- * (rejectRateLimitedCalls stays false), 5xx and timeouts retried by its retry policy; nothing is dropped.
+ * The Slack adapter of the chat port: every post and update of the bot (alerts, notices, failover messages,
+ * shares, followed failovers) goes through it, paced per channel. Rate limits (429 + Retry-After) are waited
+ * out by the WebClient (rejectRateLimitedCalls stays false), 5xx and timeouts retried by its retry policy.
+ * Every failure is thrown as a SlackApiError with Slack's own code.
  */
 export function createSlackChat(
   client: webApi.WebClient,
@@ -32,16 +35,16 @@ export function createSlackChat(
       try {
         return await postOnce(client, message, true);
       } catch (error) {
-        const code = slackErrorCode(error);
-        if (!code || !BLOCK_ERRORS.has(code)) throw slackError('chat.postMessage', error);
+        const failure = toSlackApiError('chat.postMessage', error, message.channel);
+        if (!BLOCK_ERRORS.has(failure.slackCode)) throw failure;
         logger.warn(
-          { channel: message.channel, code },
-          'Slack refused the alert blocks; posting it as plain text',
+          { channel: message.channel, code: failure.slackCode },
+          'Slack refused the message blocks; posting it as plain text',
         );
         try {
           return await postOnce(client, { ...message, text: message.fallbackText ?? message.text }, false);
         } catch (retryError) {
-          throw slackError('chat.postMessage', retryError);
+          throw toSlackApiError('chat.postMessage', retryError, message.channel);
         }
       }
     },
@@ -49,39 +52,17 @@ export function createSlackChat(
       try {
         await client.chat.update({ channel, ts, text, ...(blocks ? { blocks } : {}) });
       } catch (error) {
-        throw slackError('chat.update', error);
+        throw toSlackApiError('chat.update', error, channel);
       }
     },
     async findPosted(channel, keys, { sinceMs, threadTs }) {
       const found = new Map<string, string>();
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES_MAX && found.size < keys.size; page += 1) {
-        const args = {
-          channel,
-          oldest: (sinceMs / 1000).toFixed(6),
-          include_all_metadata: true,
-          limit: HISTORY_PAGE,
-          ...(cursor ? { cursor } : {}),
-        };
-        let answer;
-        try {
-          answer = threadTs
-            ? await client.conversations.replies({ ...args, ts: threadTs })
-            : await client.conversations.history(args);
-        } catch (error) {
-          throw slackError(threadTs ? 'conversations.replies' : 'conversations.history', error);
-        }
+        const answer = await historyPage(client, channel, { sinceMs, threadTs, cursor });
         for (const message of answer.messages ?? []) {
-          const metadata = message.metadata as
-            { event_type?: string; event_payload?: { key?: unknown } } | undefined;
-          const key = metadata?.event_payload?.key;
-          if (
-            metadata?.event_type === 'veeam_alert' &&
-            typeof key === 'string' &&
-            keys.has(key) &&
-            message.ts
-          )
-            found.set(key, message.ts);
+          const key = alertKeyOf(message.metadata);
+          if (key !== undefined && keys.has(key) && message.ts) found.set(key, message.ts);
         }
         cursor = answer.response_metadata?.next_cursor || undefined;
         if (!cursor) break;
@@ -89,6 +70,34 @@ export function createSlackChat(
       return found;
     },
   };
+}
+
+async function historyPage(
+  client: webApi.WebClient,
+  channel: string,
+  at: { sinceMs: number; threadTs: string | undefined; cursor: string | undefined },
+) {
+  const args = {
+    channel,
+    oldest: (at.sinceMs / 1000).toFixed(6),
+    include_all_metadata: true,
+    limit: HISTORY_PAGE,
+    ...(at.cursor ? { cursor: at.cursor } : {}),
+  };
+  try {
+    return at.threadTs
+      ? await client.conversations.replies({ ...args, ts: at.threadTs })
+      : await client.conversations.history(args);
+  } catch (error) {
+    throw toSlackApiError(at.threadTs ? 'conversations.replies' : 'conversations.history', error, channel);
+  }
+}
+
+/** The alert key in a message's metadata, when it is one of ours. */
+function alertKeyOf(metadata: unknown): string | undefined {
+  const m = metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+  const key = m?.event_payload?.key;
+  return m?.event_type === 'veeam_alert' && typeof key === 'string' ? key : undefined;
 }
 
 async function postOnce(client: webApi.WebClient, message: OutgoingMessage, withBlocks: boolean) {
@@ -103,16 +112,6 @@ async function postOnce(client: webApi.WebClient, message: OutgoingMessage, with
     unfurl_links: false,
     unfurl_media: false,
   });
-  if (!answer.ts) throw new AppError(ErrorCode.Slack, 'chat.postMessage answered without a ts');
+  if (!answer.ts) throw new SlackApiError('chat.postMessage', 'no_ts', { channel: message.channel });
   return { channel: answer.channel ?? message.channel, ts: answer.ts };
-}
-
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
-function slackError(method: string, error: unknown): AppError {
-  const code = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-  return new AppError(ErrorCode.Slack, `${method} failed: ${code}`, { cause: error });
 }
