@@ -1,16 +1,44 @@
 import { runningSessions } from '../em/lookups.js';
-import { ErrorCode, isAppError } from '../shared/errors.js';
+import { ErrorCode, isAppError, SlackApiError } from '../shared/errors.js';
 import type { CloudFailoverSession } from '../em/types.js';
 import { buildFailoverAnnouncementView } from '../views/failover-announcement-view.js';
+import { buildFailoverView } from '../views/failover-view.js';
 import { subjectOfSession } from './alert-subject.js';
 import type { DeliveryDeps } from './deliver.js';
 import { channelsFor } from './routing.js';
-import type { WatcherState } from './state.js';
+import type { FailoverRecord, WatcherState } from './state.js';
 
 const RUNNING_LIMIT = 50;
 
 /** The key of a failover announcement: one per session and channel; its metadata key says the same. */
 export const failoverKey = (uid: string, channel: string): string => `failover:${uid}|${channel}`;
+
+/** The key of a message someone asked to follow (the Follow button): one per message. */
+export const followedKey = (channel: string, ts: string): string => `follow:${channel}|${ts}`;
+
+/** What a Follow button needs from the watcher: add a posted failover message to its followed set. */
+export interface FailoverFollowPort {
+  follow(target: { uid: string; href: string; channel: string; ts: string }): Promise<void>;
+}
+
+/**
+ * The followed set lives in the watcher's state (persisted, so it survives a restart): each poll updates
+ * the message in place, exactly like an announcement, until the session stops.
+ */
+export function createFailoverFollowing(
+  watcher: { state(): WatcherState; persist(): Promise<void> },
+  now: () => number,
+): FailoverFollowPort {
+  return {
+    async follow({ uid, href, channel, ts }) {
+      const state = watcher.state();
+      const key = followedKey(channel, ts);
+      if (state.failovers[key]) return;
+      state.failovers[key] = { uid, href, channel, ts, finished: false, announcedAt: now(), followed: true };
+      await watcher.persist();
+    },
+  };
+}
 
 /**
  * A cloud failover is news the moment it starts: announce each running one once per channel (pending on
@@ -66,12 +94,12 @@ async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Pr
     }
     if (document.kind !== 'session' || document.session.kind !== 'CloudFailoverSession') continue;
     const session = document.session;
-    const stopped = session.state === 'Stopped' || session.endTime !== undefined;
+    let stopped = session.state === 'Stopped' || session.endTime !== undefined;
     // chat.update is rate-limited: only touch the message when something a reader can see has changed.
     const signature = progressSignature(session);
     if (!stopped && signature === record.signature) continue;
     record.signature = signature;
-    const message = buildFailoverAnnouncementView(session, { now: new Date(deps.now()) });
+    const message = viewOf(record, session, new Date(deps.now()));
     try {
       await deps.chat.update({ channel: record.channel, ts: record.ts, ...message });
     } catch (error) {
@@ -79,12 +107,22 @@ async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Pr
         { channel: record.channel, err: String(error) },
         'could not update the failover message',
       );
+      // The message was deleted or the channel closed to us: updating it again cannot succeed.
+      if (error instanceof SlackApiError && (error.isFinal || GONE.has(error.slackCode))) stopped = true;
     }
     if (stopped) {
       record.finished = true;
       await deps.persist();
     }
   }
+}
+
+const GONE = new Set(['message_not_found', 'cant_update_message']);
+
+/** An announcement keeps its own view; a followed message the live view it was posted with. */
+function viewOf(record: FailoverRecord, session: CloudFailoverSession, now: Date) {
+  if (!record.followed) return buildFailoverAnnouncementView(session, { now });
+  return buildFailoverView([session], { following: true, now, title: `Cloud failover: ${session.name}` });
 }
 
 function progressSignature(session: CloudFailoverSession): string {

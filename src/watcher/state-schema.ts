@@ -57,6 +57,7 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       finished: z.boolean(),
       announcedAt: z.number(),
       signature: z.string().optional(),
+      followed: z.boolean().optional(),
     }),
   ),
   subscriptions: z.array(

@@ -9,7 +9,7 @@ export interface WatcherState {
   alerts: Record<string, AlertRecord>;
   /** Open incidents by job key: the message that later retries and the recovery update. */
   incidents: Record<string, IncidentRecord>;
-  /** Announced cloud failovers by session UID, updated in place until they stop. */
+  /** Announced and followed cloud failover messages, updated in place until their session stops. */
   failovers: Record<string, FailoverRecord>;
   subscriptions: Subscription[];
   mutes: Mute[];
@@ -80,6 +80,8 @@ export interface FailoverRecord {
   announcedAt: number;
   /** What the message last showed (state, result, progress), to skip updates that change nothing. */
   signature?: string;
+  /** Someone clicked Follow: the message shows the live failover view instead of the announcement. */
+  followed?: boolean;
 }
 
 export type AlertLevel = 'warning' | 'failed';

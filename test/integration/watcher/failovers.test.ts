@@ -1,4 +1,6 @@
-import { failoverKey } from '../../../src/watcher/failovers.js';
+import type { KnownBlock } from '../../../src/views/format/block-kit.js';
+import { createFailoverFollowing, failoverKey, followedKey } from '../../../src/watcher/failovers.js';
+import { blockById, textOf } from '../../unit/views/block-queries.js';
 import { ALERTS, callsOf, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
@@ -99,5 +101,68 @@ describe('cloud failovers', () => {
     expect(report.ok).toBe(true);
     expect(h.watcher.state().outage.since).toBeNull();
     expect(record?.finished).toBe(true);
+  });
+});
+
+describe('followed failovers (the Follow button)', () => {
+  const CHANNEL = 'CFOLLOW';
+
+  /** Posts a message in CHANNEL as the Follow button does, and hands it to the watcher's followed set. */
+  async function follow(failover: { uid: string; href: string }) {
+    const { ts } = await h.chat.post({ channel: CHANNEL, text: 'following' });
+    await createFailoverFollowing(h.watcher, () => h.clock.now()).follow({
+      ...failover,
+      channel: CHANNEL,
+      ts,
+    });
+    return ts;
+  }
+  const liveLine = (ts: string) => {
+    const message = h.fake.messages.find((m) => m.channel === CHANNEL && m.ts === ts);
+    return textOf(blockById({ text: '', blocks: (message?.blocks ?? []) as KnownBlock[] }, 'following'));
+  };
+
+  it('updates a followed message on each poll that shows a change, until the session stops', async () => {
+    h = await startHarness({ config: { kinds: ['failover'] } });
+    const failover = startFailover();
+    const ts = await follow(failover);
+
+    await h.poll(MINUTE);
+    expect(updatesOf(ts)).toHaveLength(1);
+    expect(liveLine(ts)).toContain('Updating live');
+
+    h.sim.updateSession(failover.id, { state: 'Stopped', result: 'Success' });
+    await h.poll(MINUTE);
+    await h.poll(MINUTE);
+
+    expect(updatesOf(ts)).toHaveLength(2);
+    expect(liveLine(ts)).toContain('Finished');
+    expect(h.watcher.state().failovers[followedKey(CHANNEL, ts)]?.finished).toBe(true);
+  });
+
+  it('goes on following after a restart of the watcher on the same state file', async () => {
+    h = await startHarness({ file: true, config: { kinds: ['failover'] } });
+    const failover = startFailover();
+    const ts = await follow(failover);
+
+    await h.restart();
+    h.sim.updateSession(failover.id, { state: 'Stopped', result: 'Failed' });
+    await h.poll(MINUTE);
+
+    expect(updatesOf(ts)).toHaveLength(1);
+    expect(liveLine(ts)).toContain('Finished');
+  });
+
+  it('stops following a message Slack no longer has', async () => {
+    h = await startHarness({ config: { kinds: ['failover'] } });
+    const failover = startFailover();
+    const ts = await follow(failover);
+    h.fake.fail({ method: 'chat.update', kind: 'error', error: 'message_not_found', count: 1 });
+
+    await h.poll(MINUTE);
+    await h.poll(MINUTE);
+
+    expect(updatesOf(ts)).toHaveLength(1);
+    expect(h.watcher.state().failovers[followedKey(CHANNEL, ts)]?.finished).toBe(true);
   });
 });
