@@ -7,6 +7,7 @@ import { silentLogger } from '../src/shared/logger.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { startFakeSlack, type FakeSlack } from '../test/helpers/fake-slack.js';
 import { testSlackConfig } from '../test/helpers/slack-requests.js';
+import { testSlackPorts } from '../test/helpers/slack-ports.js';
 import { sendFromLoadProcess } from './command-load.js';
 import { pickCommandNames } from './command-names.js';
 import type { Row, SectionResult } from './section.js';
@@ -49,6 +50,7 @@ export async function benchSlashCommands(): Promise<SectionResult> {
     slack: testSlackConfig(slack.apiUrl),
     commands: deps,
     logger: silentLogger,
+    ...testSlackPorts(slack.apiUrl),
   });
   try {
     const port = await app.start();

@@ -17,7 +17,9 @@ import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createSlackApp } from './slack/app.js';
 import { createSlackChat } from './slack/chat.js';
+import { createSlackWebClient } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
+import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
 import { createSubscriptionCommands } from './watcher/subscription-commands.js';
 
 type Stop = () => Promise<void>;
@@ -54,11 +56,11 @@ async function main(argv: string[]): Promise<void> {
 /** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
 async function runSlack(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<void> {
   const deps = commandDeps(config, em, logger);
-  const slack = createSlackApp({ slack: config.slack, commands: deps, logger });
-  const chat = createSlackChat(slack.client, logger.child({ part: 'slack-chat' }), {
+  const chat = createSlackChat(createSlackWebClient(config.slack), logger.child({ part: 'slack-chat' }), {
     channelIntervalMs: config.slack.postIntervalMs,
   });
-  await startAlerts(config, em, chat, deps, logger, stops);
+  const follow = await startAlerts(config, em, chat, deps, logger, stops);
+  const slack = createSlackApp({ slack: config.slack, commands: deps, logger, chat, follow });
   await slack.start();
   stops.push(() => slack.stop());
 }
@@ -70,15 +72,16 @@ async function runConsole(config: Config, em: EmConnection, logger: Logger, stop
     color: process.stdout.isTTY === true,
   });
   const deps = commandDeps(config, em, logger);
-  await startAlerts(
-    config,
-    em,
-    createConsoleChat(printer, () => systemClock.now()),
+  const chat = createConsoleChat(printer, () => systemClock.now());
+  const follow = await startAlerts(config, em, chat, deps, logger, stops);
+  await runConsolePrompt({
+    input: process.stdin,
+    printer,
     deps,
-    logger,
-    stops,
-  );
-  await runConsolePrompt({ input: process.stdin, printer, deps, prompt: process.stdin.isTTY === true });
+    chat,
+    follow,
+    prompt: process.stdin.isTTY === true,
+  });
   // With piped input (a service, a test) the end of input is not a request to stop: alerts keep printing.
   return process.stdin.isTTY === true;
 }
@@ -90,7 +93,7 @@ async function startAlerts(
   deps: CommandDeps,
   logger: Logger,
   stops: Stop[],
-) {
+): Promise<FailoverFollowPort> {
   const { watcher, schedule } = await startWatcher({
     config,
     client: em.client,
@@ -105,6 +108,7 @@ async function startAlerts(
     clock: systemClock,
   });
   void schedule.runNow();
+  return createFailoverFollowing(watcher, () => systemClock.now());
 }
 
 /** The EM the bot talks to, and how to close it. */

@@ -62,11 +62,14 @@ async function jobOrEntityView(document: Extract<EmDocument, { kind: 'entity' }>
   });
 }
 
-/** The live view of one failover session for the Follow button; `finished` tells the caller to stop updating. */
+/**
+ * The live view of one failover session for the Follow button; `finished` tells the caller there is
+ * nothing to follow, `session` is absent when the link is not a cloud failover session.
+ */
 export async function failoverProgress(
   href: string,
   deps: CommandDeps,
-): Promise<{ message: SlackMessage; finished: boolean }> {
+): Promise<{ message: SlackMessage; finished: boolean; session?: CloudFailoverSession }> {
   const document = await deps.client.get(withEntityFormat(href));
   if (document.kind !== 'session' || document.session.kind !== 'CloudFailoverSession') {
     return { message: buildErrorView('That is not a cloud failover session'), finished: true };
@@ -80,5 +83,6 @@ export async function failoverProgress(
       title: `Cloud failover: ${session.name}`,
     }),
     finished,
+    session,
   };
 }

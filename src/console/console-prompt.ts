@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline';
-import { failoverProgress, followLink } from '../commands/actions.js';
+import { buttonHandlerFor, type ButtonIo } from '../commands/button-table.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandDeps } from '../commands/types.js';
-import { ActionId } from '../views/ids.js';
+import type { ChatPort } from '../watcher/chat-port.js';
+import type { FailoverFollowPort } from '../watcher/failovers.js';
 import type { ConsolePrinter } from './console-printer.js';
 
 const CONTEXT = { userId: 'console', channelId: 'console' };
@@ -15,9 +16,11 @@ export function runConsolePrompt(options: {
   input: NodeJS.ReadableStream;
   printer: ConsolePrinter;
   deps: CommandDeps;
+  /** Where shares and followed failovers are "posted": the console chat the watcher prints through. */
+  chat: ChatPort;
+  follow: FailoverFollowPort;
   prompt: boolean;
 }): Promise<void> {
-  const { printer, deps } = options;
   const rl = createInterface({ input: options.input, terminal: false });
   const ask = () => {
     if (options.prompt) process.stdout.write('veeam> ');
@@ -31,7 +34,7 @@ export function runConsolePrompt(options: {
           rl.close();
           return;
         }
-        if (line !== '') await handleLine(line, printer, deps);
+        if (line !== '') await handleLine(line, options);
         ask();
       });
     });
@@ -40,24 +43,27 @@ export function runConsolePrompt(options: {
   });
 }
 
-async function handleLine(line: string, printer: ConsolePrinter, deps: CommandDeps): Promise<void> {
-  if (/^\d+$/.test(line)) return clickButton(Number(line), printer, deps);
+type PromptParts = Pick<Parameters<typeof runConsolePrompt>[0], 'printer' | 'deps' | 'chat' | 'follow'>;
+
+async function handleLine(line: string, parts: PromptParts): Promise<void> {
+  if (/^\d+$/.test(line)) return clickButton(Number(line), parts);
   const text = line.replace(/^\/?veeam\b\s*/i, '');
-  printer.print(await runCommand(text, CONTEXT, deps), `/veeam ${text}`);
+  parts.printer.print(await runCommand(text, CONTEXT, parts.deps), `/veeam ${text}`);
 }
 
-async function clickButton(number: number, printer: ConsolePrinter, deps: CommandDeps): Promise<void> {
+/** A click goes through the same button table as Slack's; its answers print here. */
+async function clickButton(number: number, parts: PromptParts): Promise<void> {
+  const { printer } = parts;
   const button = printer.button(number);
   if (!button) return printer.line(`There is no button [${number}].`);
-  const base = button.actionId.split(':')[0];
   if (button.url) return printer.line(`Open in a browser: ${button.url}`);
-  const value = button.value ?? '';
-  if (base === ActionId.FOLLOW_LINK) return printer.print(await followLink(value, deps), button.label);
-  if (base === ActionId.FOLLOW_FAILOVER) {
-    const { message } = await failoverProgress(value, deps).catch(() => ({
-      message: { text: 'Could not read that failover session.', blocks: [] },
-    }));
-    return printer.print(message, `${button.label} (type the number again to refresh)`);
-  }
-  printer.print(await runCommand(value, CONTEXT, deps), `/veeam ${value}`);
+  const handler = buttonHandlerFor(button.actionId);
+  if (!handler) return printer.line(`Button [${number}] does nothing here.`);
+  const io: ButtonIo = {
+    reply: async (message) => printer.print(message, button.label),
+    dismiss: async () => undefined,
+    chat: parts.chat,
+    follow: parts.follow,
+  };
+  await handler({ value: button.value ?? '', context: CONTEXT }, parts.deps, io);
 }

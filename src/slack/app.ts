@@ -1,37 +1,31 @@
-import { App, type webApi } from '@slack/bolt';
-import { failoverProgress } from '../commands/actions.js';
+import { App } from '@slack/bolt';
 import type { CommandDeps } from '../commands/types.js';
 import type { SlackConfig } from '../config/load-config.js';
 import type { Logger } from '../shared/logger.js';
+import type { ChatPort } from '../watcher/chat-port.js';
+import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { createFailoverFollower, type FailoverFollower } from './failover-follower.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
+import { slackClientOptions, withTrailingSlash } from './web-client.js';
 import { createWorkQueue } from './work-queue.js';
 
-const SLACK_TIMEOUT_MS = 15_000;
 const WORK_CONCURRENCY = 8;
-/**
- * About half a minute of retries at most (429 waits come on top), instead of the Web API client's default of
- * half an hour: the watcher posts one alert at a time, and an alert that still fails stays pending on disk
- * and is settled by the next poll, so a long wait here would only hold every other alert back.
- */
-const SLACK_RETRIES = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true };
 
 export interface SlackAppOptions {
   slack: SlackConfig;
   commands: CommandDeps;
   logger: Logger;
-  /** How often a followed failover message is refreshed. */
-  followIntervalMs?: number;
+  /** The chat port every post and update of the listeners goes through (chat.ts). */
+  chat: ChatPort;
+  /** The watcher's followed set, for the Follow button. */
+  follow: FailoverFollowPort;
   /** How many commands and button clicks are worked on at once after their ack (default 8). */
   workConcurrency?: number;
 }
 
 export interface SlackApp {
   app: App;
-  client: webApi.WebClient;
-  follower: FailoverFollower;
   /**
    * Starts the receiver: Socket Mode with an app token, else HTTP on the configured port at /slack/events.
    * Resolves with the HTTP port actually bound (PORT=0 picks a free one), undefined in Socket Mode.
@@ -58,34 +52,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             : {}),
         }
       : { signingSecret: slack.signingSecret ?? '' }),
-    // A Web API call that never answers must not stall the watcher (its polls never overlap): time it out,
-    // and let the client's retry policy try again. 429s are still waited out, never dropped.
-    clientOptions: {
-      timeout: SLACK_TIMEOUT_MS,
-      retryConfig: SLACK_RETRIES,
-      ...(slack.apiUrl ? { slackApiUrl: withTrailingSlash(slack.apiUrl) } : {}),
-    },
-  });
-  const follower = createFailoverFollower({
-    progress: (href) => failoverProgress(href, options.commands),
-    update: async (channel, ts, message) => {
-      await app.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
-    },
-    intervalMs: options.followIntervalMs ?? 15_000,
-    maxDurationMs: 24 * 3_600_000,
-    now: () => options.commands.clock.now(),
-    logger,
+    clientOptions: slackClientOptions(slack),
   });
   const queue = createWorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
   registerCommands(app, options.commands, slack, queue);
-  registerActions(app, options.commands, { access: slack, queue }, follower);
+  registerActions(app, {
+    commands: options.commands,
+    access: slack,
+    queue,
+    chat: options.chat,
+    follow: options.follow,
+  });
   app.error(async (error) => {
     logger.error({ err: error.message, code: error.code }, 'unhandled Slack listener error');
   });
   return {
     app,
-    client: app.client,
-    follower,
     start: async () => {
       if (socketMode) {
         await app.start();
@@ -99,12 +81,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return port;
     },
     stop: async () => {
-      follower.stop();
       await app.stop();
     },
   };
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

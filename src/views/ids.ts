@@ -20,6 +20,9 @@ export const FOLLOW_FAILOVER = ActionId.FOLLOW_FAILOVER;
 export const PICK_SUGGESTION = ActionId.PICK_SUGGESTION;
 export const OPEN_IN_EM = ActionId.OPEN_IN_EM;
 
+/** The block_id of the one-line error answer (buildErrorView): error answers are never shared. */
+export const ERROR_BLOCK_ID = 'error';
+
 /** The action id of the n-th button of a message, e.g. `em_follow_link:3`. */
 export function numberedActionId(base: string, n: number): string {
   return `${base}:${n}`;

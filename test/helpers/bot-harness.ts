@@ -7,10 +7,15 @@ import { createManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { createSlackChat } from '../../src/slack/chat.js';
+import { createSlackWebClient } from '../../src/slack/web-client.js';
+import { createMemoryAlertStore } from '../../src/watcher/alert-store.js';
+import { createFailoverFollowing } from '../../src/watcher/failovers.js';
 import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
-import { emptyState } from '../../src/watcher/state.js';
+import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { testSlackConfig } from './slack-requests.js';
+import { buildWatcherConfig } from './watcher-harness.js';
 
 export const HARNESS_START = Date.parse('2025-11-20T12:00:00Z');
 
@@ -20,6 +25,8 @@ export interface BotHarness {
   app: SlackApp;
   eventsUrl: string;
   deps: CommandDeps;
+  /** The watcher behind the Follow button and the subscription commands (polled only when a test says so). */
+  watcher: Watcher;
   stop(): Promise<void>;
 }
 
@@ -43,19 +50,34 @@ export async function startBotHarness(
     retryPolicy: retryPolicies.fast,
     logger: silentLogger,
   });
-  const state = emptyState();
+  const config = testSlackConfig(slack.apiUrl, overrides);
+  const chat = createSlackChat(createSlackWebClient(config), silentLogger, { channelIntervalMs: 0 });
+  const watcher = createWatcher({
+    client,
+    chat,
+    store: createMemoryAlertStore(),
+    clock,
+    logger: silentLogger,
+    config: buildWatcherConfig({ kinds: ['failover'] }),
+  });
+  await watcher.start();
   const deps: CommandDeps = {
     client,
     catalog: createCatalog({ client, clock, ttlMs: 0 }),
     clock,
     logger: silentLogger,
-    subscriptions: createSubscriptionCommands({ state: () => state, persist: async () => undefined, clock }),
+    subscriptions: createSubscriptionCommands({
+      state: () => watcher.state(),
+      persist: () => watcher.persist(),
+      clock,
+    }),
   };
   const app = createSlackApp({
-    slack: testSlackConfig(slack.apiUrl, overrides),
+    slack: config,
     commands: deps,
     logger: silentLogger,
-    followIntervalMs: 30,
+    chat,
+    follow: createFailoverFollowing(watcher, () => clock.now()),
   });
   const port = await app.start();
   return {
@@ -63,6 +85,7 @@ export async function startBotHarness(
     slack,
     app,
     deps,
+    watcher,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     stop: async () => {
       await app.stop();

@@ -143,7 +143,7 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     expect(blockText(h.slack.messages.find((m) => m.channel === 'CSHARE') as Body)).toContain('apache02');
   });
 
-  it('follows a running failover in place until it stops', async () => {
+  it('follows a running failover: posts it in the channel, and the watcher’s polls update it until it stops', async () => {
     const failover = h.sim.createSession({
       type: 'CloudFailoverSession',
       jobName: 'ABC Failover Plan',
@@ -159,15 +159,21 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
       responseUrl: h.slack.responseUrl(`f${++n}`),
       channelId: 'CFAIL',
     });
-    await h.slack.waitFor(() => h.slack.messages.some((m) => m.channel === 'CFAIL'));
+    const followed = () => Object.values(h.watcher.state().failovers).find((r) => r.channel === 'CFAIL');
+    await h.slack.waitFor(() => followed() !== undefined);
     h.sim.updateSession(failover.id, {
       state: 'Stopped',
       result: 'Success',
       tasks: [{ vmName: 'filesrv03', state: 'Stopped', result: 'Success', progress: 100 }],
     });
-    await h.slack.waitFor(() => h.app.follower.active() === 0);
+
+    await h.watcher.runOnce();
+
     const message = h.slack.messages.find((m) => m.channel === 'CFAIL') as Body;
-    expect(blockText(message)).toContain('Finished');
+    const live = message.blocks?.find((b) => b['block_id'] === 'following') as
+      { elements: Array<{ text: string }> } | undefined;
+    expect(live?.elements[0]?.text).toContain('Finished');
+    expect(followed()?.finished).toBe(true);
     expect(h.slack.calls.some((c) => c.method === 'chat.update' && c.args['channel'] === 'CFAIL')).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/simulator/in
 import { createSlackApp, type SlackApp } from '../../../src/slack/app.js';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { testSlackConfig } from '../../helpers/slack-requests.js';
+import { testSlackPorts } from '../../helpers/slack-ports.js';
 import { startFakeSocketMode, type FakeSocketMode } from '../../helpers/fake-socket-mode.js';
 
 const START = Date.parse('2025-11-20T12:00:00Z');
@@ -29,6 +30,7 @@ describe('Socket Mode', () => {
       slack: testSlackConfig(slack.apiUrl, { appToken: 'xapp-test', signingSecret: undefined }),
       commands: { client, catalog: createCatalog({ client, clock }), clock, logger: silentLogger },
       logger: silentLogger,
+      ...testSlackPorts(slack.apiUrl),
     });
     await expect(app.start()).resolves.toBeUndefined();
     await socket.connected();

@@ -1,40 +1,13 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { CommandDeps } from '../../../commands/types.js';
-import type { FailoverFollower } from '../../failover-follower.js';
+import { BUTTON_ACTIONS } from '../../../commands/button-table.js';
 import { ActionId, actionIdMatcher } from '../../../views/ids.js';
-import {
-  type ButtonContext,
-  createFollowFailoverListener,
-  createFollowLinkListener,
-  createPickSuggestionListener,
-  createShareListener,
-} from './button-actions.js';
+import { ackOnly, createButtonListener, type ButtonListenerDeps } from './button-actions.js';
 
-/** Registers the button listeners; action ids come from the same list the views use. */
-export function registerActions(
-  app: App,
-  deps: CommandDeps,
-  context: ButtonContext,
-  follower: FailoverFollower,
-): void {
-  app.action<BlockAction<ButtonAction>>(
-    actionIdMatcher(ActionId.FOLLOW_LINK),
-    createFollowLinkListener(deps, context),
-  );
-  app.action<BlockAction<ButtonAction>>(
-    actionIdMatcher(ActionId.PICK_SUGGESTION),
-    createPickSuggestionListener(deps, context),
-  );
-  app.action<BlockAction<ButtonAction>>(
-    actionIdMatcher(ActionId.SHARE_IN_CHANNEL),
-    createShareListener(deps, context),
-  );
-  app.action<BlockAction<ButtonAction>>(
-    actionIdMatcher(ActionId.FOLLOW_FAILOVER),
-    createFollowFailoverListener(deps, context, follower),
-  );
-  // The Open in Enterprise Manager button is a plain link; Slack still sends an action, which needs an ack.
-  app.action(actionIdMatcher(ActionId.OPEN_IN_EM), async ({ ack }) => {
-    await ack();
-  });
+/** Registers the button listeners: one per action id of the button table, plus the url button's ack. */
+export function registerActions(app: App, deps: ButtonListenerDeps): void {
+  const listener = createButtonListener(deps);
+  for (const actionId of Object.keys(BUTTON_ACTIONS)) {
+    app.action<BlockAction<ButtonAction>>(actionIdMatcher(actionId), listener);
+  }
+  app.action(actionIdMatcher(ActionId.OPEN_IN_EM), ackOnly);
 }
