@@ -143,6 +143,44 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     expect(blockText(h.slack.messages.find((m) => m.channel === 'CSHARE') as Body)).toContain('apache02');
   });
 
+  it('shares a copy without the Share button, saying who shared it under the content', async () => {
+    const reply = await ask('vm apache02');
+    const share = buttons(reply).find((b) => String(b['action_id']).startsWith(ActionId.SHARE_IN_CHANNEL));
+    await sendButtonClick(h.eventsUrl, {
+      actionId: String(share?.['action_id']),
+      value: String(share?.['value']),
+      responseUrl: h.slack.responseUrl(`s${++n}`),
+      channelId: 'CSHARE2',
+      userId: 'U1',
+    });
+    await h.slack.waitFor(() => h.slack.messages.some((m) => m.channel === 'CSHARE2'));
+    const shared = h.slack.messages.find((m) => m.channel === 'CSHARE2') as Body;
+
+    expect(buttons(shared).some((b) => String(b['action_id']).startsWith(ActionId.SHARE_IN_CHANNEL))).toBe(
+      false,
+    );
+    const last = shared.blocks?.at(-1) as { block_id?: string; elements?: Array<{ text: string }> };
+    expect(last.block_id).toBe('shared_by');
+    expect(last.elements?.[0]?.text).toContain('<@U1>');
+    expect(shared.text).not.toMatch(/^<@U1>/);
+  });
+
+  it('answers the clicker instead of sharing an error answer', async () => {
+    const id = `s${++n}`;
+    await sendButtonClick(h.eventsUrl, {
+      actionId: `${ActionId.SHARE_IN_CHANNEL}:0`,
+      value: 'session not-a-uid',
+      responseUrl: h.slack.responseUrl(id),
+      channelId: 'CSHARE3',
+    });
+    await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === id));
+    const answer = h.slack.responses.find((r) => r.id === id)?.body as Body;
+
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.blocks?.some((b) => b['block_id'] === 'error')).toBe(true);
+    expect(h.slack.messages.some((m) => m.channel === 'CSHARE3')).toBe(false);
+  });
+
   it('follows a running failover: posts it in the channel, and the watcher’s polls update it until it stops', async () => {
     const failover = h.sim.createSession({
       type: 'CloudFailoverSession',
