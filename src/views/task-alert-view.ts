@@ -5,7 +5,7 @@ import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 import { context, section } from './blocks.js';
 import { finishView } from './finish-view.js';
-import { buildTaskSessionView } from './task-session-view.js';
+import { taskSessionBlocks } from './task-session-view.js';
 
 export interface TaskAlertViewOptions {
   /** The CDP policy the task belongs to. */
@@ -21,10 +21,9 @@ export function buildTaskAlertView(task: TaskSession, opts: TaskAlertViewOptions
   const summary = `${resultEmoji(task)} CDP policy *${escapeMrkdwn(truncate(opts.policyName, 150))}*: ${escapeMrkdwn(
     truncate(task.vmName, 150),
   )} ${escapeMrkdwn(resultLabel(task).toLowerCase())}`;
-  const body = buildTaskSessionView(task, { now: opts.now });
   const blocks: KnownBlock[] = [
     ...(mention ? [section(`${mention} ${summary}`, 'mention')] : [context([summary], 'policy')]),
-    ...body.blocks,
+    ...taskSessionBlocks(task, { now: opts.now }),
   ];
   return finishView([mention, summary].filter(Boolean).join(' '), blocks);
 }

@@ -1,5 +1,5 @@
 import type { TaskSession } from '../em/types.js';
-import type { SlackMessage } from './format/block-kit.js';
+import type { KnownBlock, SlackMessage } from './format/block-kit.js';
 import { escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { formatSize } from './format/format-size.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
@@ -32,18 +32,22 @@ function taskFields(task: TaskSession, now?: Date): string[] {
   ];
 }
 
-/** One task session (one VM of a session) with its reason and buttons for its Up links (parent session, server). */
-export function buildTaskSessionView(task: TaskSession, opts: TaskSessionViewOptions = {}): SlackMessage {
+/** The blocks of one task session, not yet finished; shared with the CDP task alert, which finishes them once. */
+export function taskSessionBlocks(task: TaskSession, opts: TaskSessionViewOptions = {}): KnownBlock[] {
   const reason = task.reason?.trim();
   const buttons = linkButtons(task.links);
   if (opts.shareCommand) buttons.push(shareButton(opts.shareCommand));
-  const blocks = [
+  return [
     header(`${resultEmoji(task)} ${task.vmName || task.name}`),
     fieldsSection(taskFields(task, opts.now)),
     ...(reason ? [section(`*Reason:* ${escapeMrkdwn(truncate(reason, 2500))}`, 'reason')] : []),
     uidContext(task),
     ...(buttons.length ? [actions(buttons)] : []),
   ];
+}
+
+/** One task session (one VM of a session) with its reason and buttons for its Up links (parent session, server). */
+export function buildTaskSessionView(task: TaskSession, opts: TaskSessionViewOptions = {}): SlackMessage {
   const text = `${resultEmoji(task)} ${escapeMrkdwn(truncate(task.vmName, 200))}: ${escapeMrkdwn(resultLabel(task))}`;
-  return finishView(text, blocks);
+  return finishView(text, taskSessionBlocks(task, opts));
 }
