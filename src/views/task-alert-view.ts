@@ -10,14 +10,14 @@ import { taskSessionBlocks } from './task-session-view.js';
 export interface TaskAlertViewOptions {
   /** The CDP policy the task belongs to. */
   policyName: string;
-  /** A Slack mention from config, put first on Failed alerts; not escaped. */
+  /** A Slack mention from config, chosen by the caller per result; put first, not escaped. */
   mention?: string;
   now: Date;
 }
 
 /** A Warning or Failed CDP task session (the policy session keeps running): the task view under a policy line. */
 export function buildTaskAlertView(task: TaskSession, opts: TaskAlertViewOptions): SlackMessage {
-  const mention = task.result === 'Failed' && opts.mention ? opts.mention : undefined;
+  const { mention } = opts;
   const summary = `${resultEmoji(task)} CDP policy *${escapeMrkdwn(truncate(opts.policyName, 150))}*: ${escapeMrkdwn(
     truncate(task.vmName, 150),
   )} ${escapeMrkdwn(resultLabel(task).toLowerCase())}`;
