@@ -44,6 +44,12 @@ export function backupServerName(links: EmLink[]): string | undefined {
   return link?.name || undefined;
 }
 
+/** The name of the parent session from the Up link of a `…SessionReference` type, if any. */
+export function parentSessionName(links: EmLink[]): string | undefined {
+  const link = links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''));
+  return link?.name || undefined;
+}
+
 /** How long it ran: end - start, or now - start while running (when `now` is known); `—` otherwise. */
 export function durationText(start: Date | undefined, end: Date | undefined, now?: Date): string {
   const until = end ?? now;

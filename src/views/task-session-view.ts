@@ -9,7 +9,7 @@ import { actions, fieldsSection, header, section } from './blocks.js';
 import { finishView } from './finish-view.js';
 import { linkButtons } from './link-buttons.js';
 import { shareButton, uidContext } from './session-parts.js';
-import { durationText, kindLabel } from './session-text.js';
+import { backupServerName, durationText, kindLabel, parentSessionName } from './session-text.js';
 
 /** Options of buildTaskSessionView. */
 export interface TaskSessionViewOptions {
@@ -29,6 +29,17 @@ function taskFields(task: TaskSession, now?: Date): string[] {
     `*End*\n${task.endTime ? slackDate(task.endTime) : 'running'}`,
     `*Duration*\n${durationText(task.creationTime, task.endTime, now)}`,
     `*Size*\n${formatSize(task.totalSize)}`,
+    ...linkedNames(task),
+  ];
+}
+
+/** The parent session and backup server by name: their buttons say only what they open. */
+function linkedNames(task: TaskSession): string[] {
+  const session = parentSessionName(task.links);
+  const server = backupServerName(task.links);
+  return [
+    ...(session ? [`*Session*\n${escapeMrkdwn(truncate(session, 150))}`] : []),
+    ...(server ? [`*Backup server*\n${escapeMrkdwn(truncate(server, 150))}`] : []),
   ];
 }
 

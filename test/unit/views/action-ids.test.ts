@@ -12,6 +12,10 @@ describe('action ids of every view', () => {
     }
   });
 
+  it.each(hostileViews)('%s: button labels stay within 30 characters (narrow screens)', (_name, build) => {
+    for (const button of buttonsOf(build())) expect(button.text.text.length).toBeLessThanOrEqual(30);
+  });
+
   it.each(hostileViews)('%s: no two buttons share an action id', (_name, build) => {
     const ids = buttonsOf(build()).map((b) => b.action_id);
     expect(new Set(ids).size).toBe(ids.length);
