@@ -67,14 +67,26 @@ export function failoverTaskLine(task: CloudFailoverTask): string {
   return `${resultEmoji(task)} *${vm}* ${progressBar(task.progress)} · ${escapeMrkdwn(truncate(task.state, 40))}${failure}`;
 }
 
+const failoverOrder = (t: CloudFailoverTask): number =>
+  t.result === 'Failed' ? 0 : t.result === 'Warning' ? 1 : isRunning(t) ? 2 : 3;
+
+/**
+ * The VM lines of a cloud failover, the worst first (failed, warning, running, succeeded), within `maxChars`;
+ * the `…and N more` line says how many of the hidden VMs failed, so a failure is never silently cut.
+ */
+export function failoverTaskList(tasks: CloudFailoverTask[], maxChars: number): string {
+  const sorted = [...tasks].sort((a, b) => failoverOrder(a) - failoverOrder(b));
+  const more = (n: number): string => {
+    const failed = sorted.slice(sorted.length - n).filter((t) => t.result === 'Failed').length;
+    return `…and ${n} more, ${failed ? `${failed} of them failed` : '0 failed'}`;
+  };
+  return packLines(sorted.map(failoverTaskLine), maxChars, more);
+}
+
 /** The VMs of a cloud failover session, the worst first (failed, warning, running, succeeded). */
 export function failoverTaskBlocks(tasks: CloudFailoverTask[], blockId = 'failover_tasks'): KnownBlock[] {
   if (!tasks.length) return [];
-  const order = (t: CloudFailoverTask): number =>
-    t.result === 'Failed' ? 0 : t.result === 'Warning' ? 1 : isRunning(t) ? 2 : 3;
-  const sorted = [...tasks].sort((a, b) => order(a) - order(b));
-  const lines = sorted.map(failoverTaskLine);
-  return [section(`*VMs (${tasks.length})*\n${packLines(lines, LIST_CHARS)}`, blockId)];
+  return [section(`*VMs (${tasks.length})*\n${failoverTaskList(tasks, LIST_CHARS)}`, blockId)];
 }
 
 /** Options for the buttons under a session. */
