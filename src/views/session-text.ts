@@ -1,6 +1,6 @@
 import type { EmLink, Session, TaskSession } from '../em/types.js';
 import { formatDuration } from '../shared/duration.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { isRunning, resultEmoji, resultRank } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 
@@ -68,7 +68,7 @@ export function problemTasks(tasks: TaskSession[]): TaskSession[] {
 export function taskLine(task: TaskSession, maxReason = 300): string {
   const reason = task.reason?.trim();
   const tail = reason ? ` — ${escapeMrkdwn(truncate(reason, maxReason))}` : '';
-  return `${resultEmoji(task)} *${escapeMrkdwn(truncate(task.vmName, 120))}*${tail}`;
+  return `${resultEmoji(task)} ${boldName(truncate(task.vmName, 120))}${tail}`;
 }
 
 /** A count line for the VMs that are not problems: `:white_check_mark: 480 succeeded · :hourglass_flowing_sand: 2 running`. */

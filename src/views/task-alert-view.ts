@@ -1,6 +1,6 @@
 import type { TaskSession } from '../em/types.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 import { context, section } from './blocks.js';
@@ -18,7 +18,7 @@ export interface TaskAlertViewOptions {
 /** A Warning or Failed CDP task session (the policy session keeps running): the task view under a policy line. */
 export function buildTaskAlertView(task: TaskSession, opts: TaskAlertViewOptions): SlackMessage {
   const { mention } = opts;
-  const summary = `${resultEmoji(task)} CDP policy *${escapeMrkdwn(truncate(opts.policyName, 150))}*: ${escapeMrkdwn(
+  const summary = `${resultEmoji(task)} CDP policy ${boldName(truncate(opts.policyName, 150))}: ${escapeMrkdwn(
     truncate(task.vmName, 150),
   )} ${escapeMrkdwn(resultLabel(task).toLowerCase())}`;
   const blocks: KnownBlock[] = [

@@ -1,6 +1,6 @@
 import type { TaskSession } from '../em/types.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { escapeMrkdwn, literalName } from './format/escape-mrkdwn.js';
 import { formatSize } from './format/format-size.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { slackDate } from './format/slack-date.js';
@@ -21,7 +21,7 @@ export interface TaskSessionViewOptions {
 /** The fields of a task session: VM, type, result, state, start, end, duration, size. */
 function taskFields(task: TaskSession, now?: Date): string[] {
   return [
-    `*VM*\n${escapeMrkdwn(truncate(task.vmName, 150))}`,
+    `*VM*\n${literalName(truncate(task.vmName, 150))}`,
     `*Type*\n${kindLabel(task.kind)}`,
     `*Result*\n${resultEmoji(task)} ${escapeMrkdwn(truncate(resultLabel(task), 40))}`,
     `*State*\n${escapeMrkdwn(truncate(task.state, 40))}`,
@@ -38,8 +38,8 @@ function linkedNames(task: TaskSession): string[] {
   const session = parentSessionName(task.links);
   const server = backupServerName(task.links);
   return [
-    ...(session ? [`*Session*\n${escapeMrkdwn(truncate(session, 150))}`] : []),
-    ...(server ? [`*Backup server*\n${escapeMrkdwn(truncate(server, 150))}`] : []),
+    ...(session ? [`*Session*\n${literalName(truncate(session, 150))}`] : []),
+    ...(server ? [`*Backup server*\n${literalName(truncate(server, 150))}`] : []),
   ];
 }
 
@@ -59,6 +59,6 @@ export function taskSessionBlocks(task: TaskSession, opts: TaskSessionViewOption
 
 /** One task session (one VM of a session) with its reason and buttons for its Up links (parent session, server). */
 export function buildTaskSessionView(task: TaskSession, opts: TaskSessionViewOptions = {}): SlackMessage {
-  const text = `${resultEmoji(task)} ${escapeMrkdwn(truncate(task.vmName, 200))}: ${escapeMrkdwn(resultLabel(task))}`;
+  const text = `${resultEmoji(task)} ${literalName(truncate(task.vmName, 200))}: ${escapeMrkdwn(resultLabel(task))}`;
   return finishView(text, taskSessionBlocks(task, opts));
 }
