@@ -8,7 +8,7 @@ describe('buildTaskSessionView', () => {
     const view = buildTaskSessionView(task);
     expect(textOf(blockById(view, 'header'))).toBe(':x: AnT_VM2');
     const fields = textOf(blockById(view, 'fields'));
-    expect(fields).toContain("*VM*\n`AnT_VM2`");
+    expect(fields).toContain('*VM*\n`AnT_VM2`');
     expect(fields).toContain('*Result*\n:x: Failed');
     expect(fields).toContain('*State*\nCompleted');
     expect(fields).toContain('*Size*\n12.0 GB');
