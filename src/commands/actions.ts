@@ -23,6 +23,14 @@ export async function followLink(href: string, deps: CommandDeps): Promise<Slack
         ? await deps.client.get(alternate.href)
         : await deps.client.get(withEntityFormat(href));
     }
+    // A Down link answers with references, which carry no results; its entity form has them.
+    if (
+      document.kind === 'list' &&
+      !document.tasks.length &&
+      document.references.length &&
+      !href.includes('?')
+    )
+      document = await deps.client.get(withEntityFormat(href));
     return await viewOf(document, deps);
   } catch (error) {
     return replyForError(error, deps.logger, { action: 'follow_link' });
@@ -43,7 +51,7 @@ async function viewOf(document: EmDocument, deps: CommandDeps): Promise<SlackMes
     case 'entity':
       return jobOrEntityView(document, deps);
     case 'list':
-      return buildTaskListView('Task sessions', document.tasks);
+      return buildTaskListView('Task sessions', document.tasks, { references: document.references });
     default:
       return buildErrorView('Enterprise Manager returned nothing the bot can show for that link');
   }

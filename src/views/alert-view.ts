@@ -18,7 +18,7 @@ export interface Incident {
 /** Options of buildAlertView. */
 export interface AlertViewOptions {
   tasks: TaskSession[];
-  /** A Slack mention from config (`<!subteam^ID>`, `<@U123>`); put at the top of Failed alerts, not escaped. */
+  /** A Slack mention from config (`<!subteam^ID>`, `<@U123>`), chosen by the caller per result; put first, not escaped. */
   mention?: string;
   incident?: Incident;
   emWebUrl?: string;
@@ -35,11 +35,12 @@ export function incidentText(incident: Incident): string | undefined {
   return undefined;
 }
 
-/** A Warning or Failed alert: the session view with its problem VMs, the mention on Failed, and the incident line. */
+/** A Warning or Failed alert: the mention when given, the session view with its problem VMs, and the incident line. */
 export function buildAlertView(session: Session, opts: AlertViewOptions): SlackMessage {
-  const mention = session.result === 'Failed' && opts.mention ? opts.mention : undefined;
+  const mention = opts.mention;
   const blocks: KnownBlock[] = [];
-  if (mention) blocks.push(section(`${mention} ${sessionText(session)}`, 'mention'));
+  // The mention alone: the header right under it already says what failed.
+  if (mention) blocks.push(section(mention, 'mention'));
   const body = sessionBlocks(session, { tasks: opts.tasks, emWebUrl: opts.emWebUrl, now: opts.now });
   const incident = opts.incident ? incidentText(opts.incident) : undefined;
   // The incident line goes right under the header, where a phone shows it without scrolling.

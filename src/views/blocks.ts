@@ -54,9 +54,9 @@ export function actions(buttons: Button[], blockId = 'actions'): ActionsBlock {
   return { type: 'actions', block_id: blockId, elements: buttons.slice(0, LIMITS.actionsElements) };
 }
 
-/** A button; `actionId` is the base from ids.ts, numbered later by finishView. */
+/** A button; `actionId` is the base from ids.ts, numbered later by finishView; the label is cut to 30 characters. */
 export function button(actionId: string, label: string, target: { value?: string; url?: string }): Button {
-  const text = truncate(label, LIMITS.buttonText).trim() || '—';
+  const text = truncate(label.trim(), LIMITS.buttonLabel).trim() || '—';
   const b: Button = { type: 'button', action_id: actionId, text: { type: 'plain_text', text, emoji: true } };
   if (target.value !== undefined) b.value = target.value;
   if (target.url !== undefined) b.url = target.url;

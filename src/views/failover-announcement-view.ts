@@ -1,6 +1,6 @@
 import type { CloudFailoverSession } from '../em/types.js';
 import type { SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { literalName } from './format/escape-mrkdwn.js';
 import { isRunning, resultEmoji } from './format/result-emoji.js';
 import { progressBar } from './format/progress-bar.js';
 import { slackDate } from './format/slack-date.js';
@@ -32,6 +32,6 @@ export function buildFailoverAnnouncementView(
     context([`${running ? 'Updating live…' : 'Finished'} · as of ${slackDate(opts.now)}`], 'following'),
     ...(buttons.length ? [actions(buttons)] : []),
   ];
-  const text = `${running ? ':rotating_light: Cloud failover started' : 'Cloud failover finished'}: ${escapeMrkdwn(truncate(plan, 200))} ${progressBar(session.progress)}`;
+  const text = `${running ? ':rotating_light: Cloud failover started' : 'Cloud failover finished'}: ${literalName(truncate(plan, 200))} ${progressBar(session.progress)}`;
   return finishView(text, blocks);
 }

@@ -3,12 +3,12 @@ import type { KnownBlock, SlackMessage } from './format/block-kit.js';
 import { escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { ITEM_PREFIX } from './format/fit-blocks.js';
 import { isRunning } from './format/result-emoji.js';
-import { packLines, truncate, truncateMrkdwn } from './format/truncate.js';
+import { truncate, truncateMrkdwn } from './format/truncate.js';
 import { slackDate } from './format/slack-date.js';
 import { actions, button, context, header, section } from './blocks.js';
 import { finishView } from './finish-view.js';
 import { FOLLOW_FAILOVER } from './ids.js';
-import { failoverTaskLine, shareButton } from './session-parts.js';
+import { failoverTaskList, shareButton } from './session-parts.js';
 import { sessionSummary } from './session-summary.js';
 import { plural } from './session-text.js';
 
@@ -31,7 +31,7 @@ export function sortFailovers(sessions: CloudFailoverSession[]): CloudFailoverSe
 /** The section of one failover session: summary, progress and a progress bar per VM. */
 export function failoverSection(session: CloudFailoverSession, blockId: string, opts: FailoverViewOptions) {
   const summary = sessionSummary(session, { title: session.name || session.jobName, now: opts.now });
-  const vms = session.tasks.length ? `\n${packLines(session.tasks.map(failoverTaskLine), 1500)}` : '';
+  const vms = session.tasks.length ? `\n${failoverTaskList(session.tasks, 1500)}` : '';
   const follow =
     isRunning(session) && !opts.following && session.href
       ? button(FOLLOW_FAILOVER, 'Follow', { value: session.href })

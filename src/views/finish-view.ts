@@ -4,10 +4,16 @@ import { LIMITS } from './format/limits.js';
 import { truncateMrkdwn } from './format/truncate.js';
 import { numberedActionId } from './ids.js';
 
+/** An action id without the `:n` suffixes an earlier numbering added, so numbering twice changes nothing. */
+const baseOf = (actionId: string): string => actionId.replace(/(:\d+)+$/, '');
+
 /** Gives every button of the message a unique action id (`base:n`, n counting from 0 in order). */
 function numberButtons(blocks: KnownBlock[]): KnownBlock[] {
   let n = 0;
-  const number = (b: Button): Button => ({ ...b, action_id: numberedActionId(b.action_id ?? 'button', n++) });
+  const number = (b: Button): Button => ({
+    ...b,
+    action_id: numberedActionId(baseOf(b.action_id ?? 'button'), n++),
+  });
   return blocks.map((block) => {
     if (block.type === 'actions') {
       return { ...block, elements: block.elements.map((e) => (e.type === 'button' ? number(e) : e)) };

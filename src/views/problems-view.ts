@@ -1,6 +1,6 @@
 import type { Session } from '../em/types.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { ITEM_PREFIX } from './format/fit-blocks.js';
 import { isRunning, resultEmoji } from './format/result-emoji.js';
 import { progressBar } from './format/progress-bar.js';
@@ -33,7 +33,7 @@ function sessionLine(s: Session, now: Date): string {
 
 function groupSection(group: JobGroup, index: number, now: Date): KnownBlock {
   const first = group.sessions[0];
-  const head = `${first ? resultEmoji(first) : ''} *${escapeMrkdwn(truncate(group.job, 150))}* — ${countsText(group.counts)}`;
+  const head = `${first ? resultEmoji(first) : ''} ${boldName(truncate(group.job, 150))} — ${countsText(group.counts)}`;
   const lines = packLines(
     group.sessions.map((s) => sessionLine(s, now)),
     1200,

@@ -1,6 +1,6 @@
 import type { CloudFailoverTask, Session, TaskSession } from '../em/types.js';
 import type { Button, KnownBlock } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { escapeMrkdwn, literalName, boldName } from './format/escape-mrkdwn.js';
 import { progressBar } from './format/progress-bar.js';
 import { isRunning, resultEmoji, resultLabel } from './format/result-emoji.js';
 import { slackDate } from './format/slack-date.js';
@@ -16,7 +16,7 @@ const LIST_CHARS = 2900;
 export function sessionFields(session: Session, now?: Date): string[] {
   const type = text.typeLabel(session);
   const fields = [
-    `*${text.ownerLabel(session)}*\n${escapeMrkdwn(truncate(text.ownerName(session), 150))}`,
+    `*${text.ownerLabel(session)}*\n${literalName(truncate(text.ownerName(session), 150))}`,
     `*Type*\n${escapeMrkdwn(truncate(type, 80))}${session.isRetry ? ' · retry' : ''}`,
     `*State*\n${escapeMrkdwn(truncate(session.state, 40))}`,
     `*Result*\n${resultEmoji(session)} ${escapeMrkdwn(truncate(resultLabel(session), 40))}`,
@@ -26,7 +26,7 @@ export function sessionFields(session: Session, now?: Date): string[] {
     `*Duration*\n${text.durationText(session.creationTime, session.endTime, now)}`,
   ];
   const server = text.backupServerName(session.links);
-  if (server) fields.push(`*Backup server*\n${escapeMrkdwn(truncate(server, 150))}`);
+  if (server) fields.push(`*Backup server*\n${literalName(truncate(server, 150))}`);
   return fields;
 }
 
@@ -63,18 +63,30 @@ export function failoverTaskLine(task: CloudFailoverTask): string {
   const failure = task.failureMessage?.trim()
     ? ` — ${escapeMrkdwn(truncate(task.failureMessage.trim(), 200))}`
     : '';
-  const vm = escapeMrkdwn(truncate(task.vmName, 120));
-  return `${resultEmoji(task)} *${vm}* ${progressBar(task.progress)} · ${escapeMrkdwn(truncate(task.state, 40))}${failure}`;
+  const vm = boldName(truncate(task.vmName, 120));
+  return `${resultEmoji(task)} ${vm} ${progressBar(task.progress)} · ${escapeMrkdwn(truncate(task.state, 40))}${failure}`;
+}
+
+const failoverOrder = (t: CloudFailoverTask): number =>
+  t.result === 'Failed' ? 0 : t.result === 'Warning' ? 1 : isRunning(t) ? 2 : 3;
+
+/**
+ * The VM lines of a cloud failover, the worst first (failed, warning, running, succeeded), within `maxChars`;
+ * the `…and N more` line says how many of the hidden VMs failed, so a failure is never silently cut.
+ */
+export function failoverTaskList(tasks: CloudFailoverTask[], maxChars: number): string {
+  const sorted = [...tasks].sort((a, b) => failoverOrder(a) - failoverOrder(b));
+  const more = (n: number): string => {
+    const failed = sorted.slice(sorted.length - n).filter((t) => t.result === 'Failed').length;
+    return `…and ${n} more, ${failed ? `${failed} of them failed` : '0 failed'}`;
+  };
+  return packLines(sorted.map(failoverTaskLine), maxChars, more);
 }
 
 /** The VMs of a cloud failover session, the worst first (failed, warning, running, succeeded). */
 export function failoverTaskBlocks(tasks: CloudFailoverTask[], blockId = 'failover_tasks'): KnownBlock[] {
   if (!tasks.length) return [];
-  const order = (t: CloudFailoverTask): number =>
-    t.result === 'Failed' ? 0 : t.result === 'Warning' ? 1 : isRunning(t) ? 2 : 3;
-  const sorted = [...tasks].sort((a, b) => order(a) - order(b));
-  const lines = sorted.map(failoverTaskLine);
-  return [section(`*VMs (${tasks.length})*\n${packLines(lines, LIST_CHARS)}`, blockId)];
+  return [section(`*VMs (${tasks.length})*\n${failoverTaskList(tasks, LIST_CHARS)}`, blockId)];
 }
 
 /** Options for the buttons under a session. */
@@ -99,5 +111,5 @@ export function shareButton(command: string): Button {
 /** The context line naming the session and its UID. */
 export function uidContext(session: { name: string; uid: string }, blockId = 'uid'): KnownBlock {
   const uid = session.uid ? `UID \`${escapeMrkdwn(truncate(session.uid, 200))}\`` : 'no UID';
-  return context([`${escapeMrkdwn(truncate(session.name, 200))} · ${uid}`], blockId);
+  return context([`${literalName(truncate(session.name, 200))} · ${uid}`], blockId);
 }

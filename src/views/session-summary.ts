@@ -1,5 +1,5 @@
 import type { Session, TaskSession } from '../em/types.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { progressBar } from './format/progress-bar.js';
 import { isRunning, resultEmoji, resultLabel } from './format/result-emoji.js';
 import { slackDate } from './format/slack-date.js';
@@ -21,9 +21,9 @@ export interface SummaryOptions {
  * start → end and duration; the failure message; then the failed and warning VMs with short reasons.
  */
 export function sessionSummary(session: Session, opts: SummaryOptions = {}): string {
-  const title = escapeMrkdwn(truncate(opts.title ?? (session.name || session.jobName), 150));
+  const title = boldName(truncate(opts.title ?? (session.name || session.jobName), 150));
   const status = `${escapeMrkdwn(truncate(resultLabel(session), 40))} · ${escapeMrkdwn(truncate(session.state, 40))}`;
-  const lines = [`${resultEmoji(session)} *${title}* · ${status}`];
+  const lines = [`${resultEmoji(session)} ${title} · ${status}`];
   const times = `${slackDate(session.creationTime)} → ${session.endTime ? slackDate(session.endTime) : 'now'}`;
   const duration = durationText(session.creationTime, session.endTime, opts.now);
   lines.push(

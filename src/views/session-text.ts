@@ -1,6 +1,6 @@
 import type { EmLink, Session, TaskSession } from '../em/types.js';
 import { formatDuration } from '../shared/duration.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { isRunning, resultEmoji, resultRank } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 
@@ -44,6 +44,12 @@ export function backupServerName(links: EmLink[]): string | undefined {
   return link?.name || undefined;
 }
 
+/** The name of the parent session from the Up link of a `…SessionReference` type, if any. */
+export function parentSessionName(links: EmLink[]): string | undefined {
+  const link = links.find((l) => l.rel === 'Up' && /SessionReference$/.test(l.type ?? ''));
+  return link?.name || undefined;
+}
+
 /** How long it ran: end - start, or now - start while running (when `now` is known); `—` otherwise. */
 export function durationText(start: Date | undefined, end: Date | undefined, now?: Date): string {
   const until = end ?? now;
@@ -62,7 +68,7 @@ export function problemTasks(tasks: TaskSession[]): TaskSession[] {
 export function taskLine(task: TaskSession, maxReason = 300): string {
   const reason = task.reason?.trim();
   const tail = reason ? ` — ${escapeMrkdwn(truncate(reason, maxReason))}` : '';
-  return `${resultEmoji(task)} *${escapeMrkdwn(truncate(task.vmName, 120))}*${tail}`;
+  return `${resultEmoji(task)} ${boldName(truncate(task.vmName, 120))}${tail}`;
 }
 
 /** A count line for the VMs that are not problems: `:white_check_mark: 480 succeeded · :hourglass_flowing_sand: 2 running`. */

@@ -1,6 +1,6 @@
 import type { Session, TaskSession } from '../em/types.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { escapeMrkdwn, literalName } from './format/escape-mrkdwn.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 import { actions, fieldsSection, header } from './blocks.js';
@@ -36,7 +36,7 @@ export function sessionBlocks(session: Session, opts: SessionViewOptions): Known
 
 /** The fallback text of a session: `:x: Backup Job 3: Failed`. */
 export function sessionText(session: Session): string {
-  const name = escapeMrkdwn(truncate(session.name || session.jobName, 200));
+  const name = literalName(truncate(session.name || session.jobName, 200));
   return `${resultEmoji(session)} ${name}: ${escapeMrkdwn(truncate(resultLabel(session), 40))}`;
 }
 

@@ -1,5 +1,5 @@
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { slackDate } from './format/slack-date.js';
 import { packLines, truncate } from './format/truncate.js';
 import { context, header, section } from './blocks.js';
@@ -47,7 +47,7 @@ export function buildSubscriptionsView(
   if (active.length) {
     const lines = active.map(
       (m) =>
-        `:mute: *${escapeMrkdwn(truncate(m.job, 150))}* until ${slackDate(m.until)} (${durationText(opts.now, m.until)} left)`,
+        `:mute: ${boldName(truncate(m.job, 150))} until ${slackDate(m.until)} (${durationText(opts.now, m.until)} left)`,
     );
     blocks.push(section(`*Muted*\n${packLines(lines, 2900)}`, 'mutes'));
   }

@@ -1,30 +1,29 @@
 import type { TaskSession } from '../em/types.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 import { context, section } from './blocks.js';
 import { finishView } from './finish-view.js';
-import { buildTaskSessionView } from './task-session-view.js';
+import { taskSessionBlocks } from './task-session-view.js';
 
 export interface TaskAlertViewOptions {
   /** The CDP policy the task belongs to. */
   policyName: string;
-  /** A Slack mention from config, put first on Failed alerts; not escaped. */
+  /** A Slack mention from config, chosen by the caller per result; put first, not escaped. */
   mention?: string;
   now: Date;
 }
 
 /** A Warning or Failed CDP task session (the policy session keeps running): the task view under a policy line. */
 export function buildTaskAlertView(task: TaskSession, opts: TaskAlertViewOptions): SlackMessage {
-  const mention = task.result === 'Failed' && opts.mention ? opts.mention : undefined;
-  const summary = `${resultEmoji(task)} CDP policy *${escapeMrkdwn(truncate(opts.policyName, 150))}*: ${escapeMrkdwn(
+  const { mention } = opts;
+  const summary = `${resultEmoji(task)} CDP policy ${boldName(truncate(opts.policyName, 150))}: ${escapeMrkdwn(
     truncate(task.vmName, 150),
   )} ${escapeMrkdwn(resultLabel(task).toLowerCase())}`;
-  const body = buildTaskSessionView(task, { now: opts.now });
   const blocks: KnownBlock[] = [
     ...(mention ? [section(`${mention} ${summary}`, 'mention')] : [context([summary], 'policy')]),
-    ...body.blocks,
+    ...taskSessionBlocks(task, { now: opts.now }),
   ];
   return finishView([mention, summary].filter(Boolean).join(' '), blocks);
 }

@@ -1,6 +1,6 @@
 import type { TaskSession } from '../em/types.js';
-import type { SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import type { KnownBlock, SlackMessage } from './format/block-kit.js';
+import { escapeMrkdwn, literalName } from './format/escape-mrkdwn.js';
 import { formatSize } from './format/format-size.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { slackDate } from './format/slack-date.js';
@@ -9,7 +9,7 @@ import { actions, fieldsSection, header, section } from './blocks.js';
 import { finishView } from './finish-view.js';
 import { linkButtons } from './link-buttons.js';
 import { shareButton, uidContext } from './session-parts.js';
-import { durationText, kindLabel } from './session-text.js';
+import { backupServerName, durationText, kindLabel, parentSessionName } from './session-text.js';
 
 /** Options of buildTaskSessionView. */
 export interface TaskSessionViewOptions {
@@ -21,7 +21,7 @@ export interface TaskSessionViewOptions {
 /** The fields of a task session: VM, type, result, state, start, end, duration, size. */
 function taskFields(task: TaskSession, now?: Date): string[] {
   return [
-    `*VM*\n${escapeMrkdwn(truncate(task.vmName, 150))}`,
+    `*VM*\n${literalName(truncate(task.vmName, 150))}`,
     `*Type*\n${kindLabel(task.kind)}`,
     `*Result*\n${resultEmoji(task)} ${escapeMrkdwn(truncate(resultLabel(task), 40))}`,
     `*State*\n${escapeMrkdwn(truncate(task.state, 40))}`,
@@ -29,21 +29,36 @@ function taskFields(task: TaskSession, now?: Date): string[] {
     `*End*\n${task.endTime ? slackDate(task.endTime) : 'running'}`,
     `*Duration*\n${durationText(task.creationTime, task.endTime, now)}`,
     `*Size*\n${formatSize(task.totalSize)}`,
+    ...linkedNames(task),
   ];
 }
 
-/** One task session (one VM of a session) with its reason and buttons for its Up links (parent session, server). */
-export function buildTaskSessionView(task: TaskSession, opts: TaskSessionViewOptions = {}): SlackMessage {
+/** The parent session and backup server by name: their buttons say only what they open. */
+function linkedNames(task: TaskSession): string[] {
+  const session = parentSessionName(task.links);
+  const server = backupServerName(task.links);
+  return [
+    ...(session ? [`*Session*\n${literalName(truncate(session, 150))}`] : []),
+    ...(server ? [`*Backup server*\n${literalName(truncate(server, 150))}`] : []),
+  ];
+}
+
+/** The blocks of one task session, not yet finished; shared with the CDP task alert, which finishes them once. */
+export function taskSessionBlocks(task: TaskSession, opts: TaskSessionViewOptions = {}): KnownBlock[] {
   const reason = task.reason?.trim();
   const buttons = linkButtons(task.links);
   if (opts.shareCommand) buttons.push(shareButton(opts.shareCommand));
-  const blocks = [
+  return [
     header(`${resultEmoji(task)} ${task.vmName || task.name}`),
     fieldsSection(taskFields(task, opts.now)),
     ...(reason ? [section(`*Reason:* ${escapeMrkdwn(truncate(reason, 2500))}`, 'reason')] : []),
     uidContext(task),
     ...(buttons.length ? [actions(buttons)] : []),
   ];
-  const text = `${resultEmoji(task)} ${escapeMrkdwn(truncate(task.vmName, 200))}: ${escapeMrkdwn(resultLabel(task))}`;
-  return finishView(text, blocks);
+}
+
+/** One task session (one VM of a session) with its reason and buttons for its Up links (parent session, server). */
+export function buildTaskSessionView(task: TaskSession, opts: TaskSessionViewOptions = {}): SlackMessage {
+  const text = `${resultEmoji(task)} ${literalName(truncate(task.vmName, 200))}: ${escapeMrkdwn(resultLabel(task))}`;
+  return finishView(text, taskSessionBlocks(task, opts));
 }

@@ -1,6 +1,6 @@
 import type { TaskSession } from '../em/types.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn, literalName } from './format/escape-mrkdwn.js';
 import { ITEM_PREFIX } from './format/fit-blocks.js';
 import { formatSize } from './format/format-size.js';
 import { resultEmoji, resultLabel } from './format/result-emoji.js';
@@ -27,9 +27,9 @@ export interface VmViewOptions {
 
 /** One task of the VM: emoji, job and kind, result and state, times, size, and the reason when there is one. */
 function vmTaskText({ task, jobName }: VmTask, now?: Date): string {
-  const job = escapeMrkdwn(truncate(jobName || task.name, 150));
+  const job = boldName(truncate(jobName || task.name, 150));
   const status = escapeMrkdwn(truncate(`${resultLabel(task)} · ${task.state}`, 80));
-  const lines = [`${resultEmoji(task)} *${job}* (${kindLabel(task.kind)}) · ${status}`];
+  const lines = [`${resultEmoji(task)} ${job} (${kindLabel(task.kind)}) · ${status}`];
   const end = task.endTime ? slackDate(task.endTime) : 'now';
   const duration = durationText(task.creationTime, task.endTime, now);
   lines.push(`${slackDate(task.creationTime)} → ${end} · ${duration} · ${formatSize(task.totalSize)}`);
@@ -51,6 +51,6 @@ export function buildVmView(vmName: string, tasks: VmTask[], opts: VmViewOptions
     blocks.push(section(vmTaskText(item, opts.now), `${ITEM_PREFIX}task:${i}`, details));
   });
   if (opts.shareCommand) blocks.push(actions([shareButton(opts.shareCommand)]));
-  const text = `VM ${escapeMrkdwn(truncate(vmName, 200))}: ${plural(sorted.length, 'task session')}`;
+  const text = `VM ${literalName(truncate(vmName, 200))}: ${plural(sorted.length, 'task session')}`;
   return finishView(text, blocks, { more: (n) => `…and ${plural(n, 'older task session')}` });
 }

@@ -4,7 +4,6 @@ import type { TaskSession } from '../em/types.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import { buildAlertView, type Incident } from '../views/alert-view.js';
 import { buildTaskAlertView } from '../views/task-alert-view.js';
-import { section } from '../views/blocks.js';
 import type { AlertSubject } from './alert-subject.js';
 
 export interface AlertMessageOptions {
@@ -28,16 +27,8 @@ export function renderAlert(
         ? opts.mentionWarning
         : undefined;
   const now = new Date(opts.now);
-  // Both views put the mention on Failed only; a Warning mention (ALERT_MENTION_WARNING) is added here.
-  const failedMention = mention && subject.result === 'Failed' ? { mention } : {};
-  const view = renderView(subject, tasks, { ...opts, now }, failedMention);
-  if (mention && subject.result !== 'Failed') {
-    return {
-      text: `${mention} ${view.text}`,
-      blocks: [section(`${mention} ${view.text}`, 'mention'), ...view.blocks],
-    };
-  }
-  return view;
+  // The views put the mention they are given first, once; which mention fits the result is decided here.
+  return renderView(subject, tasks, { ...opts, now }, mention ? { mention } : {});
 }
 
 function renderView(

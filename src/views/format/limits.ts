@@ -15,6 +15,8 @@ export const LIMITS = {
   headerText: 150,
   /** Button `text`. */
   buttonText: 75,
+  /** The button labels we write: Slack cuts longer ones on narrow screens, so names go in the text instead. */
+  buttonLabel: 30,
   /** Button `value`. */
   buttonValue: 2000,
   /** Button `url`. */

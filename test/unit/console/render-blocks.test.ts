@@ -27,14 +27,14 @@ describe('renderBlocks', () => {
     expect(text).toContain('Start: 2025-09-24 20:00 UTC');
     expect(text).toContain('🚨 Failure: VM <!channel> & co failed');
     expect(text).toContain('❌ db01 — see <https://evil.example|click>');
-    expect(text).toContain('[1] Job: Backup Job 3  [2] Backup server: enterprise01.tech.local');
+    expect(text).toContain('[1] Job  [2] Backup server  [3] Task sessions');
   });
 
   it('lists the buttons numbered from 1 with their action ids, values and urls', () => {
     const { buttons } = renderBlocks(message, { color: false });
     expect(buttons.map((b) => b.label)).toEqual([
-      'Job: Backup Job 3',
-      'Backup server: enterprise01.tech.local',
+      'Job',
+      'Backup server',
       'Task sessions',
       'Open in Enterprise Manager',
       'Share in channel',

@@ -17,20 +17,26 @@ describe('buildAlertView', () => {
       now,
     });
     expect(view.blocks[0]?.block_id).toBe('mention');
-    expect(textOf(blockById(view, 'mention'))).toMatch(/^<!subteam\^S0123> :x: /);
+    expect(textOf(blockById(view, 'mention'))).toBe('<!subteam^S0123>');
+    expect(textOf(blockById(view, 'header'))).toBe(':x: Backup Job 3@2025-09-24 20:00:09');
     expect(view.text).toMatch(/^<!subteam\^S0123> /);
     expect(textOf(blockById(view, 'tasks'))).toContain(':x: *db01* — Snapshot failed');
     expect(textOf(blockById(view, 'tasks'))).toContain(':warning: *web01* — CBT reset');
   });
 
-  it('does not mention anyone for a warning', () => {
-    const view = buildAlertView(buildJobSession({ result: 'Warning' }), {
-      tasks,
-      mention: '<!subteam^S0123>',
-      now,
-    });
+  it('mentions no one when no mention is given', () => {
+    const view = buildAlertView(buildJobSession({ result: 'Failed' }), { tasks, now });
     expect(view.blocks.some((b) => b.block_id === 'mention')).toBe(false);
     expect(view.text).not.toContain('subteam');
+  });
+
+  it('says the header line once, with or without a mention', () => {
+    const session = buildJobSession({ result: 'Warning' });
+    for (const mention of [undefined, '<!here>']) {
+      const view = buildAlertView(session, { tasks, now, ...(mention ? { mention } : {}) });
+      const withName = view.blocks.filter((b) => textOf(b).includes(session.name));
+      expect(withName.map((b) => b.block_id)).toEqual(['header', 'uid']);
+    }
   });
 
   it('shows the incident right under the header', () => {

@@ -56,3 +56,37 @@ describe('buildFailoverAnnouncementView', () => {
     expect(textOf(blockById(view, 'header'))).toBe(':white_check_mark: Cloud failover finished: Old plan');
   });
 });
+
+describe('a live failover with many VMs', () => {
+  const now = new Date('2020-05-06T20:40:00Z');
+  const vms = (failed: number) =>
+    Array.from({ length: 300 }, (_, i) =>
+      buildFailoverTask({
+        vmName: `vm${i}`,
+        ...(i % 10 === 9 && i < failed * 10
+          ? { result: 'Failed', state: 'Stopped', failureMessage: 'No replica' }
+          : {}),
+      }),
+    );
+  const lines = (failed: number) => {
+    const view = buildFailoverView([buildFailoverSession({ tasks: vms(failed) })], { now, following: true });
+    return textOf(blockById(view, 'item:failover:0')).split('\n');
+  };
+
+  it('lists the failed VMs first and counts the failed among the hidden ones', () => {
+    const shown = lines(30);
+    const more = shown[shown.length - 1] ?? '';
+    const visibleFailed = shown.filter((l) => l.startsWith(':x: ')).length;
+    const [, hidden, hiddenFailed] = /^…and (\d+) more, (\d+) of them failed$/.exec(more) ?? [];
+    expect(visibleFailed).toBeGreaterThan(2);
+    expect(shown.slice(2, 2 + visibleFailed).every((l) => l.startsWith(':x: '))).toBe(true);
+    expect(Number(hiddenFailed) + visibleFailed).toBe(30);
+    expect(Number(hidden) + shown.filter((l) => / · /.test(l) && /vm\d+/.test(l)).length).toBe(300);
+  });
+
+  it('says `0 failed` when every failure is visible', () => {
+    const shown = lines(3);
+    expect(shown[shown.length - 1]).toMatch(/^…and \d+ more, 0 failed$/);
+    expect(shown.filter((l) => l.startsWith(':x: '))).toHaveLength(3);
+  });
+});

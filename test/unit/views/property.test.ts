@@ -12,7 +12,7 @@ import {
   buildJobSession,
   buildTaskSession,
 } from '../../helpers/build-session.js';
-import { expectNoInjectedMarkup, expectWithinLimits } from './block-queries.js';
+import { expectNoInjectedMarkup, expectWithinLimits, mrkdwnTexts } from './block-queries.js';
 
 const now = new Date('2025-09-25T03:00:00Z');
 const fragments = fc.constantFrom(
@@ -86,4 +86,37 @@ describe('views with random EM strings', () => {
       { numRuns: 100 },
     );
   });
+
+  it('keeps the formatting characters of EM names literal (inside a code span, never inside our bold)', () => {
+    const formatting = fc.constantFrom('*', '_', '~', '`', ' ', 'a', 'Z', '7', '\u202E', '\u200B');
+    const name = fc.array(formatting, { minLength: 1, maxLength: 20 }).map((c) => `job${c.join('')}`);
+    fc.assert(
+      fc.property(name, name, (jobName, vmName) => {
+        const s = buildJobSession({ name: jobName, jobName, result: 'Failed' });
+        const tasks = [buildTaskSession({ vmName, result: 'Failed', reason: 'disk full' })];
+        const views = [
+          buildSessionView(s, { tasks }),
+          buildSessionListView('Sessions', [s], { tasksBySession: new Map([[s.uid, tasks]]) }),
+          buildProblemsView('Problems', [s], { now }),
+          buildVmView('vm', [{ task: tasks[0] ?? buildTaskSession(), jobName }]),
+          buildFailoverView(
+            [buildFailoverSession({ name: jobName, tasks: [buildFailoverTask({ vmName })] })],
+            { now },
+          ),
+        ];
+        for (const view of views) for (const text of mrkdwnTexts(view)) expectLiteralNames(text, view.text);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+
+/** Outside code spans, emoji codes and date tokens, no `_`, `~` or stray backtick is left, and `*` come in pairs. */
+function expectLiteralNames(text: string, where = ''): void {
+  const rest = text
+    .replace(/<!date\^[^>]*>/g, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/:[a-z0-9_+-]+:/g, '');
+  expect(rest).not.toMatch(/[_~`\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/);
+  expect([where, text, (rest.match(/\*/g) ?? []).length % 2]).toEqual([where, text, 0]);
+}

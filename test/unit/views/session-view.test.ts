@@ -51,8 +51,8 @@ describe('buildSessionView', () => {
     });
     const buttons = buttonsOf(view);
     expect(buttons.map((b) => b.text.text)).toEqual([
-      'Job: Backup Job 3',
-      'Backup server: enterprise01.tech.local',
+      'Job',
+      'Backup server',
       'Task sessions',
       'Open in Enterprise Manager',
       'Share in channel',
@@ -77,7 +77,7 @@ describe('buildSessionView', () => {
     expect(fields).toContain(':hourglass_flowing_sand: Running');
     expect(fields).toContain('*End*\nrunning');
     expect(fields).toContain('1h so far');
-    expect(buttonsOf(view).map((b) => b.text.text)).toContain('Policy: CDP Policy 1');
+    expect(buttonsOf(view).map((b) => b.text.text)).toContain('CDP policy');
   });
 
   it('shows each VM of a cloud failover with a progress bar, failed first', () => {

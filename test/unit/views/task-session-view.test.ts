@@ -8,7 +8,7 @@ describe('buildTaskSessionView', () => {
     const view = buildTaskSessionView(task);
     expect(textOf(blockById(view, 'header'))).toBe(':x: AnT_VM2');
     const fields = textOf(blockById(view, 'fields'));
-    expect(fields).toContain('*VM*\nAnT_VM2');
+    expect(fields).toContain('*VM*\n`AnT_VM2`');
     expect(fields).toContain('*Result*\n:x: Failed');
     expect(fields).toContain('*State*\nCompleted');
     expect(fields).toContain('*Size*\n12.0 GB');
@@ -16,11 +16,11 @@ describe('buildTaskSessionView', () => {
     expect(textOf(blockById(view, 'reason'))).toContain('Cannot create snapshot');
   });
 
-  it('has buttons for its Up links: the parent session and the backup server', () => {
-    const labels = buttonsOf(buildTaskSessionView(buildTaskSession())).map((b) => b.text.text);
-    expect(labels).toEqual([
-      'Session: Backup Job 3@2025-10-11 20:00:04',
-      'Backup server: enterprise01.tech.local',
-    ]);
+  it('has buttons for its Up links: the parent session and the backup server, named in the fields', () => {
+    const view = buildTaskSessionView(buildTaskSession());
+    expect(buttonsOf(view).map((b) => b.text.text)).toEqual(['Session', 'Backup server']);
+    const fields = textOf(blockById(view, 'fields'));
+    expect(fields).toContain('*Session*\nBackup Job 3@2025-10-11 20:00:04');
+    expect(fields).toContain('*Backup server*\nenterprise01.tech.local');
   });
 });
