@@ -5,14 +5,14 @@ import { createEmClient } from '../../src/em/client.js';
 import { retryPolicies } from '../../src/em/retry-policies.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import type { RunningSimulator } from '../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
 import { emptyState } from '../../src/watcher/state.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { startManualSimulator } from './manual-simulator.js';
+import { START } from './time.js';
 import { testSlackConfig } from './slack-requests.js';
-
-export const HARNESS_START = Date.parse('2025-11-20T12:00:00Z');
 
 export interface BotHarness {
   sim: RunningSimulator;
@@ -28,13 +28,9 @@ export async function startBotHarness(
   overrides: Partial<SlackConfig> = {},
   timeoutMs = 5000,
 ): Promise<BotHarness> {
-  const sim = await startSimulator({
-    history: 300,
-    live: false,
-    clock: { manual: true, startTime: HARNESS_START },
-  });
+  const sim = await startManualSimulator({ history: 300 });
   const slack = await startFakeSlack();
-  const clock = createManualClock(HARNESS_START);
+  const clock = createManualClock(START);
   const client = createEmClient({
     apiBase: sim.url,
     username: sim.user,
