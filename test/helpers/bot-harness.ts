@@ -9,6 +9,7 @@ import type { RunningSimulator } from '../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
 import { emptyState } from '../../src/watcher/state.js';
+import { startEmGate, type EmGate } from './em-gate.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { startManualSimulator } from './manual-simulator.js';
 import { START } from './time.js';
@@ -20,19 +21,26 @@ export interface BotHarness {
   app: SlackApp;
   eventsUrl: string;
   deps: CommandDeps;
+  /** With `{ emGate: true }`: the gate between the bot's EM client and the simulator. */
+  gate: EmGate | undefined;
   stop(): Promise<void>;
 }
 
-/** The real Slack app on Bolt's HTTP receiver (port 0), the simulator as EM, a fake Slack Web API. */
+/**
+ * The real Slack app on Bolt's HTTP receiver (port 0), the simulator as EM, a fake Slack Web API.
+ * `emGate` puts an EmGate between the EM client and the simulator, to hold EM's answers.
+ */
 export async function startBotHarness(
   overrides: Partial<SlackConfig> = {},
   timeoutMs = 5000,
+  options: { emGate?: boolean } = {},
 ): Promise<BotHarness> {
   const sim = await startManualSimulator({ history: 300 });
   const slack = await startFakeSlack();
+  const gate = options.emGate ? await startEmGate(sim.url) : undefined;
   const clock = createManualClock(START);
   const client = createEmClient({
-    apiBase: sim.url,
+    apiBase: gate?.url ?? sim.url,
     username: sim.user,
     password: sim.password,
     timeoutMs,
@@ -59,10 +67,13 @@ export async function startBotHarness(
     slack,
     app,
     deps,
+    gate,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     stop: async () => {
       await app.stop();
+      gate?.open();
       await client.close();
+      await gate?.stop();
       await slack.stop();
       await sim.stop();
     },
