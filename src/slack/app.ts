@@ -9,14 +9,20 @@ import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { createWorkQueue } from './work-queue.js';
 
-const SLACK_TIMEOUT_MS = 15_000;
 const WORK_CONCURRENCY = 8;
 /**
- * About half a minute of retries at most (429 waits come on top), instead of the Web API client's default of
- * half an hour: the watcher posts one alert at a time, and an alert that still fails stays pending on disk
- * and is settled by the next poll, so a long wait here would only hold every other alert back.
+ * About half a minute of retries at most with the default SLACK_RETRY_DELAY (429 waits come on top), instead
+ * of the Web API client's default of half an hour: the watcher posts one alert at a time, and an alert that
+ * still fails stays pending on disk and is settled by the next poll, so a long wait here would only hold
+ * every other alert back.
  */
-const SLACK_RETRIES = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true };
+const slackRetries = (delayMs: number) => ({
+  retries: 5,
+  factor: 2,
+  minTimeout: delayMs,
+  maxTimeout: 16 * delayMs,
+  randomize: true,
+});
 
 export interface SlackAppOptions {
   slack: SlackConfig;
@@ -61,8 +67,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // A Web API call that never answers must not stall the watcher (its polls never overlap): time it out,
     // and let the client's retry policy try again. 429s are still waited out, never dropped.
     clientOptions: {
-      timeout: SLACK_TIMEOUT_MS,
-      retryConfig: SLACK_RETRIES,
+      timeout: slack.timeoutMs,
+      retryConfig: slackRetries(slack.retryDelayMs),
       ...(slack.apiUrl ? { slackApiUrl: withTrailingSlash(slack.apiUrl) } : {}),
     },
   });

@@ -32,6 +32,9 @@ export async function startCrashRig(
     DATA_FILE: dataFile,
     // The fake Slack does not rate-limit unless told to; pacing would only slow 1,000 alerts down.
     SLACK_POST_INTERVAL: '0',
+    // A hung call is given up after 5 s, not 15 s, and retried within a second (the retries stay five).
+    SLACK_TIMEOUT: '5s',
+    SLACK_RETRY_DELAY: '50ms',
     ...options.env,
   });
   return {
