@@ -6,4 +6,6 @@ export default {
   roots: ['<rootDir>/test/chaos'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 600_000,
+  // One file at a time: each suite drives bots under faults whose timing a neighbour's load would skew.
+  maxWorkers: 1,
 };

@@ -10,4 +10,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Two files at a time (this project's reference machine has 2 cores): every server listens on port 0 and
+  // every temp folder comes from mkdtemp, so suites never share a port or a file.
+  maxWorkers: 2,
 };

@@ -25,6 +25,10 @@ export interface SlackConfig {
   apiUrl: string | undefined;
   /** Minimum gap between two alerts posted to one channel (Slack allows about one message per second). */
   postIntervalMs: number;
+  /** How long one Web API call may take before it is retried. */
+  timeoutMs: number;
+  /** The first retry's delay; each later one doubles it, up to 16 times it. */
+  retryDelayMs: number;
   port: number;
   allowedChannels: readonly string[] | undefined;
   allowedUsers: readonly string[] | undefined;
@@ -81,6 +85,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
       postIntervalMs: env.SLACK_POST_INTERVAL,
+      timeoutMs: env.SLACK_TIMEOUT,
+      retryDelayMs: env.SLACK_RETRY_DELAY,
       port: env.PORT,
       allowedChannels: env.ALLOWED_CHANNELS,
       allowedUsers: env.ALLOWED_USERS,

@@ -75,6 +75,8 @@ export const envSchema = z.object({
   ),
   SLACK_API_URL: httpUrl,
   SLACK_POST_INTERVAL: duration('1.1s'),
+  SLACK_TIMEOUT: duration('15s'),
+  SLACK_RETRY_DELAY: duration('500ms'),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   ALERT_CHANNEL: optionalText,
   ALERT_MENTION: optionalText,

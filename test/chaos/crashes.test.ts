@@ -1,14 +1,16 @@
+import { waitForMorePolls } from '../helpers/bot-process.js';
 import { startCrashRig, type CrashRig } from '../helpers/crash-rig.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** 1,000 failures, the bot SIGKILLed at random moments 20 times: each failure alerted exactly once. */
+/**
+ * 1,000 failures, the bot SIGKILLed 20 times at a step of the delivery protocol (a record pending on disk, a
+ * post in Slack, a record sent on disk, in turn): each failure alerted exactly once.
+ */
 describe('crashes', () => {
   let rig: CrashRig;
   beforeAll(async () => {
     rig = await startCrashRig({ stormThreshold: 100_000 });
+    // News begins when the watcher starts, before the HTTP receiver is up: no wait for a first poll.
     await rig.start();
-    await sleep(1200);
   });
   afterAll(() => rig.stop());
 
@@ -25,12 +27,16 @@ describe('crashes', () => {
           }).uid,
         );
       }
-      await sleep(200 + Math.floor(Math.random() * 1800));
+      const round = uids.slice(-50);
+      const step = ['pending', 'posted', 'sent'][restart % 3] ?? 'posted';
+      if (step === 'posted')
+        await rig.slack.waitFor(() => round.some((uid) => rig.alertsFor(uid) > 0), 60_000);
+      else await rig.waitForRecord(round, step, 60_000);
       await rig.bot().kill();
       await rig.start();
     }
     await rig.slack.waitFor(() => uids.every((uid) => rig.alertsFor(uid) >= 1), 180_000);
-    await sleep(3000);
+    await waitForMorePolls(rig.bot(), 2); // a whole poll after the last post: nothing is posted twice
     const counts = uids.map((uid) => rig.alertsFor(uid));
     expect(counts.filter((c) => c !== 1)).toEqual([]);
   });

@@ -1,6 +1,5 @@
+import { waitForMorePolls } from '../helpers/bot-process.js';
 import { startCrashRig, type CrashRig } from '../helpers/crash-rig.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The built bot against an Enterprise Manager that misbehaves in every way we know, while failures keep
@@ -22,8 +21,8 @@ describe('Enterprise Manager faults', () => {
 
   beforeAll(async () => {
     rig = await startCrashRig({ env: { OUTAGE_NOTICE_AFTER: '6s', VEEAM_TIMEOUT: '3s' } });
+    // News begins when the watcher starts, before the HTTP receiver is up: no wait for a first poll.
     await rig.start();
-    await sleep(1200);
   });
   afterAll(() => rig.stop());
 
@@ -37,9 +36,9 @@ describe('Enterprise Manager faults', () => {
     for (const [name, fault] of phases) {
       rig.sim.setFaults(fault);
       for (let i = 0; i < 3; i += 1) fail(`Chaos ${name} ${i}`);
-      await sleep(3000);
+      await waitForMorePolls(rig.bot(), 3, 120_000); // two whole polls under this fault
       rig.sim.setFaults({ expireTokens: true }); // tokens die between phases too
-      await sleep(500);
+      await waitForMorePolls(rig.bot(), 1, 60_000);
     }
     rig.sim.setFaults({ status: 503, ratio: 1 }); // EM down
     for (let i = 0; i < 3; i += 1) fail(`Chaos outage ${i}`);
@@ -49,7 +48,7 @@ describe('Enterprise Manager faults', () => {
     const recovered = () => rig.slack.messages.filter((m) => /reachable again/i.test(m.text));
     await rig.slack.waitFor(() => recovered().length === 1, 20_000);
     await rig.slack.waitFor(() => uids.every((uid) => rig.alertsFor(uid) >= 1), 30_000);
-    await sleep(2500);
+    await waitForMorePolls(rig.bot(), 2, 60_000); // a whole poll after the last post: nothing is posted twice
     expect(uids.map((uid) => rig.alertsFor(uid))).toEqual(uids.map(() => 1));
     expect(notice()).toHaveLength(1);
     expect(recovered()).toHaveLength(1);

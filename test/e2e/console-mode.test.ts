@@ -6,7 +6,8 @@ describe('the built bot in local demo mode', () => {
 
   beforeAll(async () => {
     bot = spawnBot({});
-    await bot.waitFor(/^Local demo: /m, 20_000, 'stdout');
+    // Both banner lines: the second may come in a later chunk than the first.
+    await bot.waitFor(/^Local demo: .*\n.*\n/, 20_000, 'stdout');
   });
   afterAll(() => bot.kill('SIGTERM'));
 

@@ -6,6 +6,7 @@ import { createEmClient } from '../../src/em/client.js';
 import { retryPolicies } from '../../src/em/retry-policies.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { freshFolder } from '../helpers/bot-process.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'simulator', 'cli.js');
 
@@ -33,9 +34,7 @@ describe('the simulator CLI', () => {
     );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const deadline = Date.now() + 15_000;
-    while (!/VEEAM_CA_FILE=\S+/.test(out) && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    await waitUntil(() => /VEEAM_CA_FILE=\S+/.test(out), { timeoutMs: 15_000, what: () => out });
     const url = /VEEAM_URL=(\S+)/.exec(out)?.[1] ?? '';
     const caFile = /VEEAM_CA_FILE=(\S+)/.exec(out)?.[1] ?? '';
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/api\/$/);

@@ -1,7 +1,8 @@
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { ActionId } from '../../src/views/ids.js';
-import { slackModeEnv, spawnBot, type BotProcess } from '../helpers/bot-process.js';
+import { slackModeEnv, spawnBot, waitForMorePolls, type BotProcess } from '../helpers/bot-process.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
+import { blockById, blocksOf, blockWithText, buttonsOf, textOf } from '../helpers/slack-blocks.js';
 import { sendButtonClick, sendSlashCommand } from '../helpers/slack-requests.js';
 
 /** The built bot in Slack HTTP mode, against the simulator (real-time clock) and a fake Slack on loopback. */
@@ -15,11 +16,9 @@ describe('the built bot in Slack mode', () => {
     sim = await startSimulator({ history: 500, live: false });
     slack = await startFakeSlack();
     bot = spawnBot(slackModeEnv(sim, slack.apiUrl, { ALERT_MENTION: '<!subteam^SONCALL>' }));
+    // The watcher records where news begins before the HTTP receiver starts: what ends after this is news.
     const [, port] = await bot.waitFor(/"port":(\d+),"msg":"Slack app started"/, 20_000, 'stderr');
     eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-    // The watcher's first poll records where "now" is; alerts are for what ends after it.
-    await slack.waitFor(() => slack.calls.some((c) => c.method === 'auth.test'));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
   });
   afterAll(async () => {
     await bot.kill('SIGTERM');
@@ -47,7 +46,9 @@ describe('the built bot in Slack mode', () => {
     expect(status).toBe(200);
     expect(ms).toBeLessThan(3000);
     await slack.waitFor(() => slack.responses.some((r) => r.id === 'status'));
-    expect(JSON.stringify(slack.responses.find((r) => r.id === 'status')?.body)).toContain('E2E Reporting');
+    const answer = slack.responses.find((r) => r.id === 'status')?.body;
+    expect(blocksOf(answer)[0]?.type).toBe('header');
+    expect(textOf(blocksOf(answer)[0] ?? { type: 'none' })).toContain('E2E Reporting');
   });
 
   it('alerts each failure exactly once, in ALERT_CHANNEL, with the failed VM and the mention', async () => {
@@ -70,13 +71,14 @@ describe('the built bot in Slack mode', () => {
     const alertsFor = (uid: string) => slack.messages.filter((m) => m.metadata?.event_payload['key'] === uid);
     await slack.waitFor(() => failures.every((f) => alertsFor(f.uid).length > 0), 15_000);
     expect(Date.now() - started).toBeLessThan(10_000);
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // two more polls: nothing is posted twice
+    await waitForMorePolls(bot, 2); // a whole poll after the one that posted: nothing is posted twice
     for (const failure of failures) {
       const [alert, ...duplicates] = alertsFor(failure.uid);
       expect(duplicates).toHaveLength(0);
       expect(alert?.channel).toBe('CALERTS');
-      expect(JSON.stringify(alert?.blocks)).toContain('Snapshot creation failed');
-      expect(JSON.stringify(alert?.blocks)).toContain('<!subteam^SONCALL>');
+      expect(textOf(blockById(alert, 'tasks'))).toMatch(/-vm01\b.*Snapshot creation failed/s);
+      const mentions = blocksOf(alert).filter((b) => textOf(b).includes('<!subteam^SONCALL>'));
+      expect(mentions.map((b) => b.type)).toEqual(['section']);
     }
   });
 
@@ -121,21 +123,16 @@ describe('the built bot in Slack mode', () => {
     });
     await sendSlashCommand(eventsUrl, { text: 'status E2E Links', responseUrl: slack.responseUrl('list') });
     await slack.waitFor(() => slack.responses.some((r) => r.id === 'list'));
-    const body = slack.responses.find((r) => r.id === 'list')?.body as {
-      blocks: Array<{ accessory?: { action_id: string; value: string } }>;
-    };
-    const details = body.blocks
-      .map((b) => b.accessory)
-      .find((a) => a?.action_id.startsWith(ActionId.FOLLOW_LINK));
+    const body = slack.responses.find((r) => r.id === 'list')?.body;
+    const details = buttonsOf(body).find((b) => String(b['action_id']).startsWith(ActionId.FOLLOW_LINK));
     expect(details).toBeDefined();
     await sendButtonClick(eventsUrl, {
-      actionId: details?.action_id ?? '',
-      value: details?.value ?? '',
+      actionId: String(details?.['action_id']),
+      value: String(details?.['value']),
       responseUrl: slack.responseUrl('click'),
     });
     await slack.waitFor(() => slack.responses.some((r) => r.id === 'click'));
-    expect(JSON.stringify(slack.responses.find((r) => r.id === 'click')?.body)).toContain(
-      'Changed block tracking reset',
-    );
+    const clicked = slack.responses.find((r) => r.id === 'click')?.body;
+    expect(blockWithText(clicked, 'Changed block tracking reset').type).toBe('section');
   });
 });

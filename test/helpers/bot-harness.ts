@@ -5,7 +5,7 @@ import { createEmClient } from '../../src/em/client.js';
 import { retryPolicies } from '../../src/em/retry-policies.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import type { RunningSimulator } from '../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createSlackChat } from '../../src/slack/chat.js';
 import { createSlackWebClient } from '../../src/slack/web-client.js';
@@ -13,11 +13,12 @@ import { createMemoryAlertStore } from '../../src/watcher/alert-store.js';
 import { createFailoverFollowing } from '../../src/watcher/failovers.js';
 import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
 import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
+import { startEmGate, type EmGate } from './em-gate.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { startManualSimulator } from './manual-simulator.js';
+import { START } from './time.js';
 import { testSlackConfig } from './slack-requests.js';
 import { buildWatcherConfig } from './watcher-harness.js';
-
-export const HARNESS_START = Date.parse('2025-11-20T12:00:00Z');
 
 export interface BotHarness {
   sim: RunningSimulator;
@@ -27,23 +28,26 @@ export interface BotHarness {
   deps: CommandDeps;
   /** The watcher behind the Follow button and the subscription commands (polled only when a test says so). */
   watcher: Watcher;
+  /** With `{ emGate: true }`: the gate between the bot's EM client and the simulator. */
+  gate: EmGate | undefined;
   stop(): Promise<void>;
 }
 
-/** The real Slack app on Bolt's HTTP receiver (port 0), the simulator as EM, a fake Slack Web API. */
+/**
+ * The real Slack app on Bolt's HTTP receiver (port 0), the simulator as EM, a fake Slack Web API.
+ * `emGate` puts an EmGate between the EM client and the simulator, to hold EM's answers.
+ */
 export async function startBotHarness(
   overrides: Partial<SlackConfig> = {},
   timeoutMs = 5000,
+  options: { emGate?: boolean } = {},
 ): Promise<BotHarness> {
-  const sim = await startSimulator({
-    history: 300,
-    live: false,
-    clock: { manual: true, startTime: HARNESS_START },
-  });
+  const sim = await startManualSimulator({ history: 300 });
   const slack = await startFakeSlack();
-  const clock = createManualClock(HARNESS_START);
+  const gate = options.emGate ? await startEmGate(sim.url) : undefined;
+  const clock = createManualClock(START);
   const client = createEmClient({
-    apiBase: sim.url,
+    apiBase: gate?.url ?? sim.url,
     username: sim.user,
     password: sim.password,
     timeoutMs,
@@ -86,10 +90,13 @@ export async function startBotHarness(
     app,
     deps,
     watcher,
+    gate,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     stop: async () => {
       await app.stop();
+      gate?.open();
       await client.close();
+      await gate?.stop();
       await slack.stop();
       await sim.stop();
     },

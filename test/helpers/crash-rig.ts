@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { freshFolder, slackModeEnv, spawnBot, type BotProcess } from './bot-process.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { waitUntil } from './wait.js';
 
 /** The simulator, a fake Slack, and a bot that can be killed and started again on the same DATA_FILE. */
 export interface CrashRig {
@@ -11,8 +12,8 @@ export interface CrashRig {
   bot(): BotProcess;
   /** Starts the bot (again) and waits until its HTTP receiver is up. */
   start(): Promise<BotProcess>;
-  /** Waits until the bot's DATA_FILE holds an alert record for the UID in that status. */
-  waitForRecord(uid: string, status: string, timeoutMs?: number): Promise<void>;
+  /** Waits until the bot's DATA_FILE holds an alert record in that status for the UID (or any of the UIDs). */
+  waitForRecord(uid: string | string[], status: string, timeoutMs?: number): Promise<void>;
   /** Messages carrying the alert metadata of a session UID. */
   alertsFor(uid: string): number;
   stop(): Promise<void>;
@@ -31,6 +32,9 @@ export async function startCrashRig(
     DATA_FILE: dataFile,
     // The fake Slack does not rate-limit unless told to; pacing would only slow 1,000 alerts down.
     SLACK_POST_INTERVAL: '0',
+    // A hung call is given up after 5 s, not 15 s, and retried within a second (the retries stay five).
+    SLACK_TIMEOUT: '5s',
+    SLACK_RETRY_DELAY: '50ms',
     ...options.env,
   });
   return {
@@ -46,16 +50,16 @@ export async function startCrashRig(
       return current;
     },
     async waitForRecord(uid, status, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
+      const recorded = async () => {
         const state = await readFile(dataFile, 'utf8').then(
           (text) => JSON.parse(text) as { alerts: Record<string, { uid: string; status: string }> },
+          // Not written yet: look again.
           () => undefined,
         );
-        if (Object.values(state?.alerts ?? {}).some((r) => r.uid === uid && r.status === status)) return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`no ${status} record for ${uid} in ${dataFile}`);
+        const uids = new Set(Array.isArray(uid) ? uid : [uid]);
+        return Object.values(state?.alerts ?? {}).some((r) => uids.has(r.uid) && r.status === status);
+      };
+      await waitUntil(recorded, { timeoutMs, what: `a ${status} record for ${String(uid)} in ${dataFile}` });
     },
     alertsFor: (uid) => slack.messages.filter((m) => m.metadata?.event_payload['key'] === uid).length,
     async stop() {

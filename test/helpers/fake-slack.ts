@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitUntil } from './wait.js';
 
 /** One Web API call or response_url post the fake received. */
 export interface SlackCall {
@@ -178,13 +179,8 @@ export async function startFakeSlack(
     rateLimitPerChannel: (enabled) => {
       limitPerChannel = enabled;
     },
-    waitFor: async (predicate, timeoutMs = 10_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate()) {
-        if (Date.now() > deadline) throw new Error('fake Slack: condition not met in time');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
+    waitFor: (predicate, timeoutMs = 10_000) =>
+      waitUntil(predicate, { timeoutMs, what: 'fake Slack: condition not met in time' }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -11,9 +11,13 @@ export function testSlackPorts(
   now: () => number = () => Date.now(),
 ): { chat: ChatPort; follow: FailoverFollowPort; state: WatcherState } {
   const state = emptyState();
-  const chat = createSlackChat(createSlackWebClient({ apiUrl, botToken: 'xoxb-test' }), silentLogger, {
-    channelIntervalMs: 0,
-  });
+  const chat = createSlackChat(
+    createSlackWebClient({ apiUrl, botToken: 'xoxb-test', timeoutMs: 3000, retryDelayMs: 10 }),
+    silentLogger,
+    {
+      channelIntervalMs: 0,
+    },
+  );
   const follow = createFailoverFollowing({ state: () => state, persist: async () => undefined }, now);
   return { chat, follow, state };
 }

@@ -104,6 +104,9 @@ export function testSlackConfig(apiUrl: string, overrides: Partial<SlackConfig> 
     allowedChannels: undefined,
     allowedUsers: undefined,
     postIntervalMs: 0,
+    // A hung fake Slack call is retried within seconds, not after 15 s; retries follow in milliseconds.
+    timeoutMs: 3000,
+    retryDelayMs: 10,
     ...overrides,
   };
 }

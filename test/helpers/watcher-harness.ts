@@ -7,12 +7,7 @@ import type { WatcherConfig } from '../../src/config/load-config.js';
 import { type EmClient } from '../../src/em/client.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import {
-  startSimulator,
-  type RunningSimulator,
-  type SessionCreated,
-  type SessionSpec,
-} from '../../src/simulator/index.js';
+import { type RunningSimulator, type SessionCreated, type SessionSpec } from '../../src/simulator/index.js';
 import { createSlackChat } from '../../src/slack/chat.js';
 import { createMemoryAlertStore, type AlertStore } from '../../src/watcher/alert-store.js';
 import type { ChatPort } from '../../src/watcher/chat-port.js';
@@ -20,11 +15,12 @@ import { createLowdbAlertStore } from '../../src/watcher/lowdb-alert-store.js';
 import type { WatcherState } from '../../src/watcher/state.js';
 import { createWatcher, type PollReport, type Watcher } from '../../src/watcher/watcher.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from './fake-slack.js';
+import { startManualSimulator } from './manual-simulator.js';
+import { MINUTE, START } from './time.js';
 
-/** 2025-11-20T12:00:00Z: the scenario start shared by the simulator and the watcher clocks. */
-export const START = Date.parse('2025-11-20T12:00:00Z');
+// Re-exported for the watcher tests, which import them from here.
+export { MINUTE, START };
 export const ALERTS = 'CALERTS';
-export const MINUTE = 60_000;
 
 /** The watcher config the tests start from; override what a test is about. */
 export function buildWatcherConfig(overrides: Partial<WatcherConfig> = {}): WatcherConfig {
@@ -87,11 +83,7 @@ export interface Harness {
 
 /** Starts the simulator (manual clock, no live scenario), a fake Slack and a watcher between them. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startSimulator({
-    history: options.history ?? 0,
-    live: false,
-    clock: { manual: true, startTime: START },
-  });
+  const sim = await startManualSimulator({ history: options.history ?? 0 });
   const fake = await startFakeSlack();
   const slackChat = createSlackChat(
     new webApi.WebClient('xoxb-test', {

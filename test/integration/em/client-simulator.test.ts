@@ -14,9 +14,8 @@ import {
 } from '../../../src/em/lookups.js';
 import { buildQueryPath } from '../../../src/em/query.js';
 import { isSafeFilterText } from '../../../src/em/query.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
-
-const START = Date.parse('2025-11-20T12:00:00Z');
+import type { RunningSimulator } from '../../../src/simulator/index.js';
+import { startManualSimulator } from '../../helpers/manual-simulator.js';
 
 function clientFor(sim: RunningSimulator): EmClient {
   return simClient(sim);
@@ -27,12 +26,7 @@ describe('EM client against the simulator', () => {
   let client: EmClient;
 
   beforeAll(async () => {
-    sim = await startSimulator({
-      history: 300,
-      live: false,
-      clock: { manual: true, startTime: START },
-      publicBaseUrl: 'https://srv12.tech.local:9398',
-    });
+    sim = await startManualSimulator({ history: 300, publicBaseUrl: 'https://srv12.tech.local:9398' });
     client = clientFor(sim);
   });
   afterAll(async () => {

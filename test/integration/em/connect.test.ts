@@ -1,21 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { connectEm, type EmConnectOptions } from '../../../src/em/connect.js';
 import { ConfigError } from '../../../src/shared/errors.js';
-import { createLogger } from '../../../src/shared/logger.js';
 import { freshFolder } from '../../helpers/bot-process.js';
-
-function capturingLogger() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
-}
+import { createCapturingLogger } from '../../helpers/capture-logger.js';
 
 const em = (overrides: Partial<EmConnectOptions>): EmConnectOptions => ({
   url: 'https://127.0.0.1:9/api/',
@@ -29,7 +17,7 @@ const em = (overrides: Partial<EmConnectOptions>): EmConnectOptions => ({
 
 describe('connectEm (a real EM)', () => {
   it('warns at start when TLS verification is off, without logging the password', async () => {
-    const { lines, logger } = capturingLogger();
+    const { lines, logger } = createCapturingLogger();
     const connection = await connectEm(em({ tlsInsecure: true }), { logger });
     await connection.close();
     const warning = lines.find((l) => l['level'] === 40);
@@ -38,7 +26,7 @@ describe('connectEm (a real EM)', () => {
   });
 
   it('stops with a one-line config error for an unreadable or non-PEM VEEAM_CA_FILE', async () => {
-    const { logger } = capturingLogger();
+    const { logger } = createCapturingLogger();
     await expect(connectEm(em({ caFile: join(freshFolder(), 'missing.pem') }), { logger })).rejects.toThrow(
       ConfigError,
     );

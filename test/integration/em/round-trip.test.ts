@@ -4,7 +4,8 @@ import { taskSessionsOf } from '../../../src/em/lookups.js';
 import { mapDocument } from '../../../src/em/mappers/documents.js';
 import type { Session, TaskSession } from '../../../src/em/types.js';
 import { parseXml } from '../../../src/em/xml.js';
-import { startSimulator, type RunningSimulator, type SessionSpec } from '../../../src/simulator/index.js';
+import type { RunningSimulator, SessionSpec } from '../../../src/simulator/index.js';
+import { startManualSimulator } from '../../helpers/manual-simulator.js';
 import { readEmFixture } from '../../helpers/fixtures.js';
 
 /** The values a reader sees, without the IDs and hosts that differ between a server and the simulator. */
@@ -80,11 +81,7 @@ describe('simulator XML read back through the EM client gives the reference exam
   let sim: RunningSimulator;
   let client: EmClient;
   beforeAll(async () => {
-    sim = await startSimulator({
-      history: 0,
-      live: false,
-      clock: { manual: true, startTime: Date.parse('2025-11-20T12:00:00Z') },
-    });
+    sim = await startManualSimulator({ history: 0 });
     client = simClient(sim);
   });
   afterAll(async () => {

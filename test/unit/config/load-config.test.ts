@@ -70,6 +70,14 @@ describe('loadConfig', () => {
     expect((thrown as ConfigError).message).not.toContain('\n');
   });
 
+  it('reads the Slack call time limit and retry delay, 15 s and 500 ms unless set', () => {
+    expect(loadConfig({}).slack).toMatchObject({ timeoutMs: 15_000, retryDelayMs: 500 });
+    expect(loadConfig({ SLACK_TIMEOUT: '2s', SLACK_RETRY_DELAY: '50ms' }).slack).toMatchObject({
+      timeoutMs: 2000,
+      retryDelayMs: 50,
+    });
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ VEEAM_URL: '', PORT: '' }).mode).toBe('local-demo');
   });

@@ -1,16 +1,8 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/shared/logger.js';
+import { createCapturingLogger } from '../../helpers/capture-logger.js';
 
 describe('createLogger', () => {
   it('writes JSON lines and blanks secrets wherever they appear', () => {
-    let out = '';
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        out += chunk.toString('utf8');
-        done();
-      },
-    });
-    const logger = createLogger({ level: 'info', destination });
+    const { logger, text } = createCapturingLogger('info');
     logger.info(
       {
         password: 'pw1',
@@ -20,6 +12,7 @@ describe('createLogger', () => {
       'hello',
     );
     logger.debug({}, 'not at info');
+    const out = text();
     const line = JSON.parse(out.trim()) as Record<string, unknown>;
     expect(line['msg']).toBe('hello');
     expect(out).not.toMatch(/pw1|c3ZjOnB3Mg|pw3|not at info/);
