@@ -36,7 +36,7 @@ export interface PollReport {
 }
 
 export interface Watcher {
-  /** Loads the state (throws a `state_file` AppError when the file is unusable). Call once before polling. */
+  /** Loads the state (throws a StateFileError when the file is unusable). Call once before polling. */
   start(): Promise<void>;
   /** One poll: settle, fetch what is new, decide, post, follow up incidents and failovers. Never throws for EM trouble. */
   runOnce(): Promise<PollReport>;
