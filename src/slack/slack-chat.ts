@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { AppError, ErrorCode } from '../shared/errors.js';
+import { AppError, ErrorCode, SlackApiError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChatPort, OutgoingMessage } from '../watcher/chat-port.js';
 import { createChannelPacer } from './channel-pacer.js';
@@ -112,7 +112,11 @@ function slackErrorCode(error: unknown): string | undefined {
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
-function slackError(method: string, error: unknown): AppError {
+function slackError(method: string, error: unknown): SlackApiError {
   const code = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-  return new AppError(ErrorCode.Slack, `${method} failed: ${code}`, { cause: error });
+  const retryAfter = (error as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return new SlackApiError(method, code, {
+    cause: error,
+    ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
+  });
 }

@@ -3,7 +3,8 @@ import { ErrorCode, isAppError } from '../shared/errors.js';
 import type { CloudFailoverSession } from '../em/types.js';
 import { buildFailoverAnnouncementView } from '../views/failover-announcement-view.js';
 import { subjectOfSession } from './alert-subject.js';
-import type { DeliveryDeps } from './deliver.js';
+import type { PollContext } from './poll-context.js';
+import { postRecorded } from './post-recorded.js';
 import { channelsFor } from './routing.js';
 import type { WatcherState } from './state.js';
 
@@ -16,10 +17,10 @@ export const failoverKey = (uid: string, channel: string): string => `failover:$
  * A cloud failover is news the moment it starts: announce each running one once per channel (pending on
  * disk first, like alerts), then update that message in place every poll until the session stops.
  */
-export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): Promise<void> {
+export async function trackFailovers(state: WatcherState, deps: PollContext): Promise<void> {
   const now = deps.now();
   const running = (await runningSessions(
-    deps.client,
+    deps.em,
     'CloudFailoverSession',
     RUNNING_LIMIT,
   )) as CloudFailoverSession[];
@@ -29,7 +30,7 @@ export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): P
     for (const channel of channelsFor(subject, state.subscriptions, deps.config.alertChannel)) {
       const key = failoverKey(session.uid, channel);
       if (state.failovers[key]) continue;
-      state.failovers[key] = {
+      const record = {
         uid: session.uid,
         href: session.href,
         channel,
@@ -37,31 +38,31 @@ export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): P
         finished: false,
         announcedAt: now,
       };
-      await deps.persist();
       const message = buildFailoverAnnouncementView(session, { now: new Date(now) });
-      const { ts } = await deps.chat.post({
-        channel,
-        ...message,
-        metadata: { eventType: 'veeam_alert', key },
-      });
-      state.failovers[key] = { ...state.failovers[key], ts, signature: progressSignature(session) };
-      await deps.persist();
+      await postRecorded(
+        deps,
+        { channel, ...message, metadata: { eventType: 'veeam_alert', key } },
+        {
+          pending: () => (state.failovers[key] = record),
+          sent: (ts) => Object.assign(record, { ts, signature: progressSignature(session) }),
+        },
+      );
     }
   }
   await refreshAnnouncements(state, deps);
 }
 
-async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Promise<void> {
+async function refreshAnnouncements(state: WatcherState, deps: PollContext): Promise<void> {
   for (const record of Object.values(state.failovers)) {
     if (record.finished || !record.ts) continue;
-    const document = await deps.client.get(record.href).catch((error: unknown) => {
+    const document = await deps.em.get(record.href).catch((error: unknown) => {
       // EM dropped the session (retention, a restored database): nothing left to show; not an outage.
       if (isAppError(error, ErrorCode.EmNotFound)) return undefined;
       throw error;
     });
     if (!document) {
       record.finished = true;
-      await deps.persist();
+      await deps.save();
       continue;
     }
     if (document.kind !== 'session' || document.session.kind !== 'CloudFailoverSession') continue;
@@ -82,7 +83,7 @@ async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Pr
     }
     if (stopped) {
       record.finished = true;
-      await deps.persist();
+      await deps.save();
     }
   }
 }
