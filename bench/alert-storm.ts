@@ -101,8 +101,8 @@ function accountFor(arrivals: Arrival[], uids: ReadonlySet<string>) {
   };
 }
 
-/** The number of alerts a storm summary stands for, from its title (`N more alerts in M jobs`). */
+/** The number of alerts a storm summary stands for, from its title (`N alerts in M minutes: ...`). */
 function summaryCount(message: StoredMessage): number {
-  const match = /(\d+) more alerts? in/.exec(message.text);
+  const match = /(\d+) alerts? in/.exec(message.text);
   return match ? Number(match[1]) : 0;
 }

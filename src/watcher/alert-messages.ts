@@ -5,6 +5,7 @@ import type { SlackMessage } from '../views/format/block-kit.js';
 import { buildAlertView, type Incident } from '../views/alert-view.js';
 import { buildTaskAlertView } from '../views/task-alert-view.js';
 import type { AlertSubject } from './alert-subject.js';
+import type { PollContext } from './poll-context.js';
 
 export interface AlertMessageOptions {
   mentionFailed: string | undefined;
@@ -12,6 +13,19 @@ export interface AlertMessageOptions {
   emWebUrl: string | undefined;
   now: number;
   incident?: Incident;
+}
+
+/** Options for rendering alerts, from the poll's config and clock; `mentions: false` leaves the mentions out. */
+export function alertMessageOptions(
+  ctx: Pick<PollContext, 'config' | 'emWebUrl' | 'now'>,
+  { mentions = true }: { mentions?: boolean } = {},
+): AlertMessageOptions {
+  return {
+    mentionFailed: mentions ? ctx.config.mentionFailed : undefined,
+    mentionWarning: mentions ? ctx.config.mentionWarning : undefined,
+    emWebUrl: ctx.emWebUrl,
+    now: ctx.now(),
+  };
 }
 
 /** The alert message of a subject: the session view with its failed and warning VMs, or the CDP task view. */

@@ -2,7 +2,7 @@ import { emptyState, type WatcherState } from './state.js';
 
 /** Where the watcher's state lives: two methods, an in-memory default and a lowdb file implementation. */
 export interface AlertStore {
-  /** The saved state, or a fresh one if there is none yet. Throws a `state_file` AppError if it is unreadable. */
+  /** The saved state, or a fresh one if there is none yet. Throws a StateFileError if it is unreadable. */
   load(): Promise<WatcherState>;
   /** Saves the whole state atomically. */
   save(state: WatcherState): Promise<void>;

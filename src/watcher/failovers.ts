@@ -4,7 +4,9 @@ import type { CloudFailoverSession } from '../em/types.js';
 import { buildFailoverAnnouncementView } from '../views/failover-announcement-view.js';
 import { buildFailoverView } from '../views/failover-view.js';
 import { subjectOfSession } from './alert-subject.js';
-import type { DeliveryDeps } from './deliver.js';
+import { failChannel } from './broken-channels.js';
+import type { PollContext } from './poll-context.js';
+import { postRecorded } from './post-recorded.js';
 import { channelsFor } from './routing.js';
 import type { FailoverRecord, WatcherState } from './state.js';
 
@@ -42,12 +44,13 @@ export function createFailoverFollowing(
 
 /**
  * A cloud failover is news the moment it starts: announce each running one once per channel (pending on
- * disk first, like alerts), then update that message in place every poll until the session stops.
+ * disk first, like alerts); `refreshFailoverMessages` then updates the message in place every poll.
  */
-export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): Promise<void> {
+export async function announceFailovers(deps: PollContext): Promise<void> {
+  const { state } = deps;
   const now = deps.now();
   const running = (await runningSessions(
-    deps.client,
+    deps.em,
     'CloudFailoverSession',
     RUNNING_LIMIT,
   )) as CloudFailoverSession[];
@@ -57,7 +60,7 @@ export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): P
     for (const channel of channelsFor(subject, state.subscriptions, deps.config.alertChannel)) {
       const key = failoverKey(session.uid, channel);
       if (state.failovers[key]) continue;
-      state.failovers[key] = {
+      const record = {
         uid: session.uid,
         href: session.href,
         channel,
@@ -65,31 +68,41 @@ export async function trackFailovers(state: WatcherState, deps: DeliveryDeps): P
         finished: false,
         announcedAt: now,
       };
-      await deps.persist();
       const message = buildFailoverAnnouncementView(session, { now: new Date(now) });
-      const { ts } = await deps.chat.post({
-        channel,
-        ...message,
-        metadata: { eventType: 'veeam_alert', key },
-      });
-      state.failovers[key] = { ...state.failovers[key], ts, signature: progressSignature(session) };
-      await deps.persist();
+      try {
+        await postRecorded(
+          deps,
+          { channel, ...message, metadata: { eventType: 'veeam_alert', key } },
+          {
+            pending: () => (state.failovers[key] = record),
+            sent: (ts) => Object.assign(record, { ts, signature: progressSignature(session) }),
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof SlackApiError && error.isFinal)) throw error;
+        // The channel is closed to us for good: report it like an alert's channel; retrying every poll cannot help.
+        record.finished = true;
+        await failChannel(deps, channel, [], error);
+      }
     }
   }
-  await refreshAnnouncements(state, deps);
 }
 
-async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Promise<void> {
-  for (const record of Object.values(state.failovers)) {
+/**
+ * Updates every announced or followed (the Follow button) failover message in place until its session stops;
+ * runs every poll whatever WATCH_TYPES says, because a followed message was asked for by a person.
+ */
+export async function refreshFailoverMessages(deps: PollContext): Promise<void> {
+  for (const record of Object.values(deps.state.failovers)) {
     if (record.finished || !record.ts) continue;
-    const document = await deps.client.get(record.href).catch((error: unknown) => {
+    const document = await deps.em.get(record.href).catch((error: unknown) => {
       // EM dropped the session (retention, a restored database): nothing left to show; not an outage.
       if (isAppError(error, ErrorCode.EmNotFound)) return undefined;
       throw error;
     });
     if (!document) {
       record.finished = true;
-      await deps.persist();
+      await deps.save();
       continue;
     }
     if (document.kind !== 'session' || document.session.kind !== 'CloudFailoverSession') continue;
@@ -112,7 +125,7 @@ async function refreshAnnouncements(state: WatcherState, deps: DeliveryDeps): Pr
     }
     if (stopped) {
       record.finished = true;
-      await deps.persist();
+      await deps.save();
     }
   }
 }

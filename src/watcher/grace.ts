@@ -1,28 +1,28 @@
 import { ErrorCode, isAppError } from '../shared/errors.js';
 import { subjectOfCdpTask, subjectOfSession, type AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
-import type { DeliveryDeps } from './deliver.js';
+import type { PollContext } from './poll-context.js';
 import { firstSuccesses } from './recovery.js';
-import type { AlertRecord, WatcherState } from './state.js';
+import type { AlertRecord } from './state.js';
 
 /**
  * ALERT_RETRY_GRACE: a held Failed alert is dropped when a later session of its job succeeded, and released
  * for posting once its hold ends. Released ones are fetched again from EM by their Href.
  */
-export async function resolveHeld(state: WatcherState, deps: DeliveryDeps): Promise<PlannedAlert[]> {
-  const held = Object.values(state.alerts).filter((r) => r.status === 'held');
+export async function resolveHeld(ctx: PollContext): Promise<PlannedAlert[]> {
+  const held = Object.values(ctx.state.alerts).filter((r) => r.status === 'held');
   if (held.length === 0) return [];
   const successes = await firstSuccesses(
-    deps.client,
+    ctx.em,
     held.map((record) => ({ job: record.job, afterMs: record.endedAt })),
   );
   const released: PlannedAlert[] = [];
   for (const [index, record] of held.entries()) {
     if (successes[index]) {
       record.status = 'dropped';
-      deps.logger.info({ uid: record.uid }, 'a retry succeeded within ALERT_RETRY_GRACE; alert dropped');
-    } else if ((record.holdUntil ?? 0) <= deps.now()) {
-      const subject = await fetchSubject(record, deps);
+      ctx.logger.info({ uid: record.uid }, 'a retry succeeded within ALERT_RETRY_GRACE; alert dropped');
+    } else if ((record.holdUntil ?? 0) <= ctx.now()) {
+      const subject = await fetchSubject(record, ctx);
       delete record.holdUntil;
       if (subject) {
         record.status = 'pending';
@@ -30,7 +30,7 @@ export async function resolveHeld(state: WatcherState, deps: DeliveryDeps): Prom
       } else {
         // Held records are never pruned: one whose session is gone must not stay held for ever.
         record.status = 'dropped';
-        deps.logger.warn(
+        ctx.logger.warn(
           { uid: record.uid },
           'a held alert’s session is gone from Enterprise Manager; dropped',
         );
@@ -43,9 +43,9 @@ export async function resolveHeld(state: WatcherState, deps: DeliveryDeps): Prom
 /** Fetches a recorded alert's session again; undefined when EM no longer has it. */
 export async function fetchSubject(
   record: AlertRecord,
-  deps: Pick<DeliveryDeps, 'client'>,
+  ctx: Pick<PollContext, 'em'>,
 ): Promise<AlertSubject | undefined> {
-  const document = await deps.client.get(record.href).catch((error: unknown) => {
+  const document = await ctx.em.get(record.href).catch((error: unknown) => {
     // Gone is an answer, not an outage: EM is up and no longer has the session.
     if (isAppError(error, ErrorCode.EmNotFound)) return undefined;
     throw error;

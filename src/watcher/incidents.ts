@@ -1,9 +1,9 @@
 import { buildRecoveredReplyView } from '../views/reply-views.js';
 import { subjectOfCdpTask, subjectOfSession } from './alert-subject.js';
-import { renderAlert } from './alert-messages.js';
-import { messageOptions, type DeliveryDeps } from './deliver.js';
+import { alertMessageOptions, renderAlert } from './alert-messages.js';
+import type { PollContext } from './poll-context.js';
 import { firstSuccesses, type JobIdentity } from './recovery.js';
-import type { IncidentRecord, WatcherState } from './state.js';
+import type { IncidentRecord } from './state.js';
 
 /** Incidents older than this stop being checked for recovery each poll (pruned after 30 days). */
 const RECOVERY_CHECK_WINDOW_MS = 7 * 24 * 3_600_000;
@@ -22,14 +22,14 @@ export function jobOfIncident(incident: IncidentRecord): JobIdentity {
  * Closes incidents whose job has since succeeded (a retry or the next run): "recovered at …" in the thread
  * and the first message updated to show it. Returns how many recovered.
  */
-export async function checkRecoveries(state: WatcherState, deps: DeliveryDeps): Promise<number> {
-  const now = deps.now();
-  const open = Object.values(state.incidents).filter(
+export async function checkRecoveries(ctx: PollContext): Promise<number> {
+  const now = ctx.now();
+  const open = Object.values(ctx.state.incidents).filter(
     (i) => i.recoveredAt === undefined && i.lastEndedAt > now - RECOVERY_CHECK_WINDOW_MS,
   );
   if (open.length === 0) return 0;
   const successes = await firstSuccesses(
-    deps.client,
+    ctx.em,
     open.map((incident) => ({ job: jobOfIncident(incident), afterMs: incident.lastEndedAt })),
   );
   let recovered = 0;
@@ -39,31 +39,31 @@ export async function checkRecoveries(state: WatcherState, deps: DeliveryDeps): 
     const endedAt = success.endTime?.getTime() ?? now;
     const subject = 'vmName' in success ? subjectOfCdpTask(success) : subjectOfSession(success);
     const reply =
-      'vmName' in success ? renderAlert(subject, [], messageOptions(deps)) : buildRecoveredReplyView(success);
+      'vmName' in success
+        ? renderAlert(subject, [], alertMessageOptions(ctx))
+        : buildRecoveredReplyView(success);
     const root = renderAlert(subject, [], {
-      ...messageOptions(deps),
+      ...alertMessageOptions(ctx),
       incident: { failures: incident.failures, retries: incident.retries, recoveredAt: new Date(endedAt) },
     });
     // Recorded only once the thread has it: a Slack error leaves the incident open and the next poll tries again.
     try {
-      await deps.chat.post({ channel: incident.channel, threadTs: incident.ts, ...reply });
+      await ctx.chat.post({ channel: incident.channel, threadTs: incident.ts, ...reply });
     } catch (error) {
-      deps.logger.warn(
+      ctx.logger.warn(
         { channel: incident.channel, err: String(error) },
         'could not post the recovery; retrying next poll',
       );
       continue;
     }
     incident.recoveredAt = endedAt;
-    await deps.persist();
-    await deps.chat
-      .update({ channel: incident.channel, ts: incident.ts, ...root })
-      .catch((error: unknown) => {
-        deps.logger.warn(
-          { channel: incident.channel, err: String(error) },
-          'could not update the incident message',
-        );
-      });
+    await ctx.save();
+    await ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
+      ctx.logger.warn(
+        { channel: incident.channel, err: String(error) },
+        'could not update the incident message',
+      );
+    });
     recovered += 1;
   }
   return recovered;

@@ -2,7 +2,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { AppError, ErrorCode } from '../shared/errors.js';
+import { StateFileError } from '../shared/errors.js';
 import type { AlertStore } from './alert-store.js';
 import { emptyState, type WatcherState } from './state.js';
 import { watcherStateSchema } from './state-schema.js';
@@ -20,7 +20,9 @@ export function createLowdbAlertStore(path: string): AlertStore {
   const ensureDirectory = () => (directory ??= mkdir(dirname(path), { recursive: true }));
   return {
     async load() {
-      await ensureDirectory();
+      await ensureDirectory().catch((cause: unknown) => {
+        throw unwritable(path, cause);
+      });
       const exists = await access(path).then(
         () => true,
         () => false,
@@ -44,17 +46,28 @@ export function createLowdbAlertStore(path: string): AlertStore {
       return parsed.data;
     },
     async save(state) {
-      await ensureDirectory();
-      db.data = state;
-      await db.write();
+      try {
+        await ensureDirectory();
+        db.data = state;
+        await db.write();
+      } catch (cause) {
+        throw unwritable(path, cause);
+      }
     },
   };
 }
 
-function corrupt(path: string, why: string, cause?: unknown): AppError {
-  return new AppError(
-    ErrorCode.StateFile,
+function corrupt(path: string, why: string, cause?: unknown): StateFileError {
+  return new StateFileError(
     `DATA_FILE ${path} cannot be used: ${why}. It was left untouched; move it aside (or fix it) and start again.`,
+    { cause },
+  );
+}
+
+function unwritable(path: string, cause: unknown): StateFileError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new StateFileError(
+    `DATA_FILE ${path} cannot be written (${why}). Give the bot write access to its folder, or point DATA_FILE elsewhere.`,
     { cause },
   );
 }

@@ -1,7 +1,9 @@
+import { SlackApiError } from '../shared/errors.js';
+import { failChannel } from './broken-channels.js';
 import type { PlannedAlert } from './decide.js';
-import type { DeliveryDeps } from './deliver.js';
 import { fetchSubject } from './grace.js';
-import type { AlertRecord, WatcherState } from './state.js';
+import type { PollContext } from './poll-context.js';
+import type { AlertRecord } from './state.js';
 
 /** How far before a pending record's decision the channel history is read (clock skew, slow posts). */
 const HISTORY_MARGIN_MS = 5 * 60_000;
@@ -11,11 +13,11 @@ const HISTORY_MARGIN_MS = 5 * 60_000;
  * whether each went out; found ones become sent, the others are fetched again and returned for posting.
  * Failover announcements left without a ts are settled the same way.
  */
-export async function settlePending(state: WatcherState, deps: DeliveryDeps): Promise<PlannedAlert[]> {
-  const pending = Object.values(state.alerts).filter((r) => r.status === 'pending' && !expired(r, deps));
+export async function settlePending(ctx: PollContext): Promise<PlannedAlert[]> {
+  const pending = Object.values(ctx.state.alerts).filter((r) => r.status === 'pending' && !expired(r, ctx));
   const replan: PlannedAlert[] = [];
   for (const group of groupForLookup(pending)) {
-    const found = await findInHistory(group, deps);
+    const found = await findInHistory(group, ctx);
     if (!found) continue;
     for (const record of group.records) {
       const ts = found.get(record.batch ?? record.uid);
@@ -24,17 +26,17 @@ export async function settlePending(state: WatcherState, deps: DeliveryDeps): Pr
         record.ts = ts;
         continue;
       }
-      const planned = await replanRecord(record, deps);
+      const planned = await replanRecord(record, ctx);
       if (planned) replan.push(planned);
     }
   }
-  await settleFailovers(state, deps);
+  await settleFailovers(ctx);
   if (pending.length > 0) {
-    deps.logger.info(
+    ctx.logger.info(
       { pending: pending.length, reposting: replan.length },
       'settled alerts left pending by the last run',
     );
-    await deps.persist();
+    await ctx.save();
   }
   return replan;
 }
@@ -42,40 +44,47 @@ export async function settlePending(state: WatcherState, deps: DeliveryDeps): Pr
 /** Pending for longer than this: Slack has refused the channel for a day; give up loudly rather than grow. */
 const MAX_PENDING_MS = 24 * 3_600_000;
 
-function expired(record: AlertRecord, deps: DeliveryDeps): boolean {
-  if (deps.now() - record.decidedAt < MAX_PENDING_MS) return false;
+function expired(record: AlertRecord, ctx: PollContext): boolean {
+  if (ctx.now() - record.decidedAt < MAX_PENDING_MS) return false;
   record.status = 'dropped';
-  deps.logger.error(
+  ctx.logger.error(
     { uid: record.uid, channel: record.channel },
     'an alert could not be posted for a day; dropped',
   );
   return true;
 }
 
-/** The keys of a group found in the channel history; undefined when Slack refuses (retried next poll). */
+/**
+ * The keys of a group found in the channel history; undefined when Slack refuses: retried next poll, or,
+ * when the refusal is final, the group's records marked failed and the channel reported.
+ */
 async function findInHistory(
   group: { channel: string; threadTs: string | undefined; records: AlertRecord[] },
-  deps: DeliveryDeps,
+  ctx: PollContext,
 ): Promise<Map<string, string> | undefined> {
   const keys = new Set(group.records.map((r) => r.batch ?? r.uid));
   const sinceMs = Math.min(...group.records.map((r) => r.decidedAt)) - HISTORY_MARGIN_MS;
   try {
-    return await deps.chat.findPosted(group.channel, keys, {
+    return await ctx.chat.findPosted(group.channel, keys, {
       sinceMs,
       ...(group.threadTs ? { threadTs: group.threadTs } : {}),
     });
   } catch (error) {
+    if (error instanceof SlackApiError && error.isFinal) {
+      await failChannel(ctx, group.channel, group.records, error);
+      return undefined;
+    }
     // Like deliver: one channel Slack refuses must not stop the others; its records stay pending.
-    deps.logger.error({ channel: group.channel, err: String(error) }, 'could not read the channel history');
+    ctx.logger.error({ channel: group.channel, err: String(error) }, 'could not read the channel history');
     return undefined;
   }
 }
 
-async function replanRecord(record: AlertRecord, deps: DeliveryDeps): Promise<PlannedAlert | undefined> {
-  const subject = await fetchSubject(record, deps);
+async function replanRecord(record: AlertRecord, ctx: PollContext): Promise<PlannedAlert | undefined> {
+  const subject = await fetchSubject(record, ctx);
   if (!subject) {
     record.status = 'dropped';
-    deps.logger.warn(
+    ctx.logger.warn(
       { uid: record.uid },
       'a pending alert’s session is gone from Enterprise Manager; dropped',
     );
@@ -87,10 +96,10 @@ async function replanRecord(record: AlertRecord, deps: DeliveryDeps): Promise<Pl
   return { subject, record };
 }
 
-async function settleFailovers(state: WatcherState, deps: DeliveryDeps): Promise<void> {
+async function settleFailovers({ state, chat }: PollContext): Promise<void> {
   for (const [key, record] of Object.entries(state.failovers)) {
     if (record.ts) continue;
-    const found = await deps.chat.findPosted(record.channel, new Set([key]), {
+    const found = await chat.findPosted(record.channel, new Set([key]), {
       sinceMs: record.announcedAt - HISTORY_MARGIN_MS,
     });
     const ts = found.get(key);

@@ -6,7 +6,7 @@ const alert = z.object({
   uid: z.string(),
   href: z.string(),
   channel: z.string(),
-  status: z.enum(['pending', 'sent', 'held', 'dropped', 'muted']),
+  status: z.enum(['pending', 'sent', 'held', 'dropped', 'muted', 'failed']),
   endedAt: z.number(),
   jobKey: z.string(),
   job: z.object({
@@ -76,4 +76,6 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
     lastError: z.string().nullable(),
     noticePosted: z.boolean(),
   }),
+  // Added after the first release: files written before it have none.
+  brokenChannels: z.record(z.string(), z.object({ since: z.number(), slackCode: z.string() })).default({}),
 });

@@ -14,14 +14,17 @@ export interface WatcherState {
   subscriptions: Subscription[];
   mutes: Mute[];
   outage: OutageRecord;
+  /** Channels Slack refuses for good (the bot was removed, the channel archived), reported once per episode. */
+  brokenChannels: Record<string, BrokenChannel>;
 }
 
 /**
  * pending: decided, being posted (a crash here is settled on start from the channel history);
  * sent: posted (ts known); held: a Failed alert waiting ALERT_RETRY_GRACE for a retry;
- * dropped: a retry succeeded within the grace; muted: the job was muted; threaded: posted into an incident.
+ * dropped: a retry succeeded within the grace; muted: the job was muted; failed: Slack refused the channel
+ * for good (channel_not_found, not_in_channel, is_archived, a dead token), so it is not retried.
  */
-export type AlertStatus = 'pending' | 'sent' | 'held' | 'dropped' | 'muted';
+export type AlertStatus = 'pending' | 'sent' | 'held' | 'dropped' | 'muted' | 'failed';
 
 export interface AlertRecord {
   /** `<session uid>|<channel>`. */
@@ -104,6 +107,12 @@ export interface Mute {
   channel: string;
 }
 
+/** A channel Slack refuses for good: since when, and Slack's code. A post that goes through ends the episode. */
+export interface BrokenChannel {
+  since: number;
+  slackCode: string;
+}
+
 export interface OutageRecord {
   since: number | null;
   lastError: string | null;
@@ -122,6 +131,7 @@ export function emptyState(): WatcherState {
     subscriptions: [],
     mutes: [],
     outage: { since: null, lastError: null, noticePosted: false },
+    brokenChannels: {},
   };
 }
 

@@ -1,55 +1,63 @@
 import type { CdpReplicaSession, Session } from '../em/types.js';
 import { buildStormSummaryView } from '../views/storm-summary-view.js';
-import { alertTasks, renderAlert } from './alert-messages.js';
+import { alertMessageOptions, alertTasks, renderAlert } from './alert-messages.js';
 import type { AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
-import { messageOptions, type DeliveryDeps } from './deliver.js';
+import type { PollContext } from './poll-context.js';
+import { postRecorded } from './post-recorded.js';
 
 /** How many alerts of a storm get their full view in the summary's thread; the rest are in `/veeam failures`. */
 export const STORM_DETAILS_CAP = 20;
 
 /**
  * One summary message for a storm (counts by job and result, worst first), then the worst alerts in its
- * thread. The whole batch is one pending-then-sent unit keyed by a batch id in the summary's metadata.
+ * thread. The whole batch is one pending-then-sent unit keyed by a batch id in the summary's metadata. The
+ * summary is what people see, so it carries the mention; the thread replies do not ping again.
  */
-export async function postStorm(
-  channel: string,
-  alerts: PlannedAlert[],
-  deps: DeliveryDeps,
-): Promise<number> {
-  const batch = `batch:${deps.now()}:${alerts[0]?.subject.uid ?? ''}`;
-  for (const { record } of alerts) record.batch = batch;
-  await deps.persist();
+export async function postStorm(ctx: PollContext, channel: string, alerts: PlannedAlert[]): Promise<number> {
+  const batch = `batch:${ctx.now()}:${alerts[0]?.subject.uid ?? ''}`;
   const summary = buildStormSummaryView(
     alerts.map((a) => summarySession(a.subject)),
+    { channelTotal: alerts.length, now: new Date(ctx.now()), mention: stormMention(ctx, alerts) },
+  );
+  const { ts } = await postRecorded(
+    ctx,
+    { channel, ...summary, metadata: { eventType: 'veeam_alert', key: batch } },
     {
-      channelTotal: alerts.length,
-      now: new Date(deps.now()),
+      pending: () => {
+        for (const { record } of alerts) record.batch = batch;
+      },
+      sent: (posted) => {
+        for (const { record } of alerts) Object.assign(record, { status: 'sent', ts: posted });
+      },
     },
   );
-  const { ts } = await deps.chat.post({
-    channel,
-    ...summary,
-    metadata: { eventType: 'veeam_alert', key: batch },
-  });
-  for (const { record } of alerts) {
-    record.status = 'sent';
-    record.ts = ts;
-  }
-  await deps.persist();
+  await postDetails(ctx, channel, ts, alerts);
+  return alerts.length;
+}
+
+/** The worst alerts in the summary's thread, up to the cap; without mentions (the summary had it). */
+async function postDetails(ctx: PollContext, channel: string, ts: string, alerts: PlannedAlert[]) {
   const worstFirst = [...alerts].sort(
     (a, b) => rank(b.subject.result) - rank(a.subject.result) || a.subject.endedAt - b.subject.endedAt,
   );
   for (const { subject } of worstFirst.slice(0, STORM_DETAILS_CAP)) {
     try {
-      const tasks = await alertTasks(deps.client, subject).catch(() => []);
-      await deps.chat.post({ channel, threadTs: ts, ...renderAlert(subject, tasks, messageOptions(deps)) });
+      const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+      const detail = renderAlert(subject, tasks, alertMessageOptions(ctx, { mentions: false }));
+      await ctx.chat.post({ channel, threadTs: ts, ...detail });
     } catch (error) {
       // Details are a courtesy: the summary already counted this alert, so a failure here loses nothing.
-      deps.logger.warn({ channel, uid: subject.uid, err: String(error) }, 'could not post a storm detail');
+      ctx.logger.warn({ channel, uid: subject.uid, err: String(error) }, 'could not post a storm detail');
     }
   }
-  return alerts.length;
+}
+
+/** ALERT_MENTION when the storm has a Failed alert, else ALERT_MENTION_WARNING when it has a Warning one. */
+function stormMention(ctx: PollContext, alerts: PlannedAlert[]): string | undefined {
+  const results = new Set(alerts.map((a) => a.subject.result));
+  if (results.has('Failed')) return ctx.config.mentionFailed;
+  return results.has('Warning') ? ctx.config.mentionWarning : undefined;
 }
 
 const rank = (result: string): number => (result === 'Failed' ? 2 : result === 'Warning' ? 1 : 0);

@@ -5,15 +5,12 @@ import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { AlertStore } from './alert-store.js';
 import type { ChatPort } from './chat-port.js';
-import { decide } from './decide.js';
-import { deliver, type DeliveryDeps } from './deliver.js';
-import { trackFailovers } from './failovers.js';
-import { fetchProblemSubjects } from './fetch-subjects.js';
-import { resolveHeld } from './grace.js';
-import { checkRecoveries } from './incidents.js';
-import { noteOutage, noteReachable } from './outage.js';
-import { settlePending } from './settle-pending.js';
-import { pruneState, type WatcherState } from './state.js';
+import { noteOutage } from './outage.js';
+import { poll, windowStart, type PollReport } from './poll.js';
+import type { PollContext } from './poll-context.js';
+import type { WatcherState } from './state.js';
+
+export { earliestNews, windowStart, type PollReport } from './poll.js';
 
 export interface WatcherDeps {
   client: EmClient;
@@ -25,18 +22,8 @@ export interface WatcherDeps {
   emWebUrl?: string;
 }
 
-/** What one poll did; for logs, tests and the benchmark. */
-export interface PollReport {
-  ok: boolean;
-  found: number;
-  posted: number;
-  recovered: number;
-  since: number;
-  error?: string;
-}
-
 export interface Watcher {
-  /** Loads the state (throws a `state_file` AppError when the file is unusable). Call once before polling. */
+  /** Loads the state (throws a StateFileError when the file is unusable). Call once before polling. */
   start(): Promise<void>;
   /** One poll: settle, fetch what is new, decide, post, follow up incidents and failovers. Never throws for EM trouble. */
   runOnce(): Promise<PollReport>;
@@ -58,7 +45,16 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     writing = writing.catch(() => undefined).then(() => deps.store.save(current()));
     return writing;
   };
-  const delivery: DeliveryDeps = { ...deps, emWebUrl: deps.emWebUrl, now: () => deps.clock.now(), persist };
+  const context = (): PollContext => ({
+    state: current(),
+    em: deps.client,
+    chat: deps.chat,
+    now: () => deps.clock.now(),
+    config: deps.config,
+    save: persist,
+    logger: deps.logger,
+    emWebUrl: deps.emWebUrl,
+  });
 
   return {
     async start() {
@@ -69,64 +65,36 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     state: current,
     persist,
     async runOnce() {
-      const s = current();
-      const now = deps.clock.now();
-      const since = windowStart(s, now, deps.config);
+      const ctx = context();
+      const now = ctx.now();
+      const since = windowStart(ctx.state, now, deps.config);
       try {
-        const replanned = await settlePending(s, delivery);
-        const { subjects, readUpTo } = await fetchProblemSubjects(
-          deps.client,
-          deps.config.kinds,
-          new Date(since),
-        );
-        await noteReachable(s, delivery);
-        const fresh = subjects.filter((subject) => subject.endedAt >= earliestNews(s, deps.config));
-        const planned = [
-          ...replanned,
-          ...decide(s, fresh, {
-            alertChannel: deps.config.alertChannel,
-            retryGraceMs: deps.config.retryGraceMs,
-            now,
-          }),
-          ...(await resolveHeld(s, delivery)),
-        ];
-        const posted = await deliver(s, planned, delivery);
-        const recovered = await checkRecoveries(s, delivery);
-        if (deps.config.kinds.includes('failover')) await trackFailovers(s, delivery);
-        // After a capped read the next window starts at the last end time read, not at now minus the look-back.
-        s.lastPollAt = readUpTo === undefined ? now : Math.min(now, readUpTo + deps.config.lookbackMs);
-        pruneState(s, since - deps.config.lookbackMs, now);
-        await persist();
-        return { ok: true, found: fresh.length, posted, recovered, since };
+        return await poll(ctx, { now, since });
       } catch (error) {
-        const failed = { ok: false, found: 0, posted: 0, recovered: 0, since, error: String(error) };
-        if (!isEmFailure(error)) {
-          // Slack trouble or a bug: what was decided stays pending on disk and is settled by the next poll.
-          deps.logger.error(
-            { err: error instanceof Error ? error.message : String(error) },
-            'poll failed; pending alerts are retried next poll',
-          );
-          await persist().catch(() => undefined);
-          return failed;
-        }
-        await noteOutage(s, error, delivery).catch((noticeError: unknown) => {
-          deps.logger.error({ err: String(noticeError) }, 'could not post the outage notice');
-        });
-        return { ...failed, error: error.message };
+        return pollFailed(ctx, since, error);
       }
     },
   };
 }
 
-/** Where a poll starts looking: the last poll minus the look-back (EM collects sessions late), never before news began. */
-export function windowStart(state: WatcherState, now: number, config: WatcherConfig): number {
-  const last = state.lastPollAt ?? now;
-  return Math.max(earliestNews(state, config), Math.min(last, now) - config.lookbackMs);
-}
-
-/** Sessions that ended before this are history: the first start, minus ALERT_BACKFILL. */
-export function earliestNews(state: WatcherState, config: WatcherConfig): number {
-  return (state.firstStartedAt ?? 0) - config.backfillMs;
+/** A poll threw: EM trouble starts or continues an outage; anything else is logged and retried next poll. */
+async function pollFailed(ctx: PollContext, since: number, error: unknown): Promise<PollReport> {
+  const failed = { ok: false, found: 0, posted: 0, recovered: 0, since, error: String(error) };
+  if (!isEmFailure(error)) {
+    // Slack trouble or a bug: what was decided stays pending on disk and is settled by the next poll.
+    ctx.logger.error(
+      { err: error instanceof Error ? error.message : String(error) },
+      'poll failed; pending alerts are retried next poll',
+    );
+    await ctx.save().catch((saveError: unknown) => {
+      ctx.logger.error({ err: String(saveError) }, 'could not save the state after a failed poll');
+    });
+    return failed;
+  }
+  await noteOutage(ctx, error).catch((noticeError: unknown) => {
+    ctx.logger.error({ err: String(noticeError) }, 'could not post the outage notice');
+  });
+  return { ...failed, error: error.message };
 }
 
 /** Errors that mean Enterprise Manager is down or misbehaving (as opposed to Slack or a bug of ours). */

@@ -29,6 +29,8 @@ export interface SlackFault {
   error?: string;
   retryAfterSeconds?: number;
   count: number;
+  /** Only calls for this channel meet the fault (default: every channel). */
+  channel?: string;
 }
 
 export interface FakeSlack {
@@ -76,7 +78,10 @@ export async function startFakeSlack(
       }
       const method = url.pathname.replace(/^\/api\//, '');
       calls.push({ method, args, at: Date.now() });
-      const fault = faults.find((f) => f.method === method && f.count > 0);
+      const fault = faults.find(
+        (f) =>
+          f.method === method && f.count > 0 && (f.channel === undefined || f.channel === args['channel']),
+      );
       if (fault) {
         fault.count -= 1;
         if (fault.kind === 'hang') return;

@@ -138,7 +138,7 @@ describe('a channel Slack refuses', () => {
     h = await startHarness({
       wrapChat: (chat) => {
         const refuse = (channel: string) => {
-          if (channel === 'CGONE') throw new AppError(ErrorCode.Slack, 'not_in_channel');
+          if (channel === 'CGONE') throw new AppError(ErrorCode.Slack, 'Slack is having trouble');
         };
         return {
           post: async (message) => (refuse(message.channel), chat.post(message)),

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError, ErrorCode } from '../../../src/shared/errors.js';
+import { ErrorCode, StateFileError } from '../../../src/shared/errors.js';
 import { createLowdbAlertStore } from '../../../src/watcher/lowdb-alert-store.js';
 import { emptyState, type WatcherState } from '../../../src/watcher/state.js';
 import { MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
@@ -28,8 +28,9 @@ describe('DATA_FILE that cannot be used', () => {
 
     const error: unknown = await h.watcher.start().catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe(ErrorCode.StateFile);
+    expect(error).toBeInstanceOf(StateFileError);
+    expect((error as StateFileError).code).toBe(ErrorCode.StateFile);
+    expect((error as StateFileError).message).toContain(path);
     expect(await readFile(path, 'utf8')).toBe(content);
   });
 
@@ -41,6 +42,27 @@ describe('DATA_FILE that cannot be used', () => {
 });
 
 describe('lowdb store', () => {
+  it('refuses a DATA_FILE whose folder cannot be made, naming the file and the fix', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'store-'));
+    try {
+      await writeFile(join(dir, 'plain-file'), 'not a folder');
+      const path = join(dir, 'plain-file', 'state.json');
+      const store = createLowdbAlertStore(path);
+
+      const loadError: unknown = await store.load().catch((e: unknown) => e);
+      const saveError: unknown = await store.save(emptyState()).catch((e: unknown) => e);
+
+      for (const error of [loadError, saveError]) {
+        expect(error).toBeInstanceOf(StateFileError);
+        expect(error).toMatchObject({ code: ErrorCode.StateFile });
+        expect((error as StateFileError).message).toContain(path);
+        expect((error as StateFileError).message).toContain('DATA_FILE');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('round-trips a state', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'store-'));
     try {

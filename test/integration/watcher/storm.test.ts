@@ -2,6 +2,16 @@ import { STORM_DETAILS_CAP } from '../../../src/watcher/storm.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
+
+/** The parts of a posted block these tests read. */
+interface Block {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: Array<{ text?: string }>;
+}
+const blockText = (b: Block): string =>
+  [b.text?.text ?? '', ...(b.elements ?? []).map((e) => e.text ?? '')].join(' ');
 afterEach(() => h.stop());
 
 /** `count` failed sessions of distinct jobs, ended in the last minute. */
@@ -53,10 +63,32 @@ describe('alert storms', () => {
     const [summary] = summaries();
     const details = h.replies(summary?.ts ?? '');
     expect(details).toHaveLength(STORM_DETAILS_CAP);
-    // Failed alerts carry the mention block; none of the Warning ones made the cut.
-    expect(details.every((m) => (m.blocks as Array<{ block_id?: string }>)[0]?.block_id === 'mention')).toBe(
-      true,
+    // Only Failed alerts made the cut, none of the Warning ones.
+    expect(details.every((m) => m.text.includes('Failed Job'))).toBe(true);
+  });
+
+  it('puts the mention on the summary once and none in its thread; the title counts what it summarises', async () => {
+    h = await startHarness();
+    h.advance(MINUTE);
+    failMany(3, 'Warning');
+    failMany(12);
+
+    await h.poll();
+
+    const [summary] = summaries();
+    const blocks = (summary?.blocks ?? []) as Block[];
+    const mentioned = (text: string) => text.split('<!subteam^S1>').length - 1;
+    expect(mentioned(blocks.map(blockText).join('\n'))).toBe(1);
+    expect(mentioned(summary?.text ?? '')).toBe(1);
+    expect(blocks.find((b) => b.type === 'header')?.text?.text).toBe(
+      ':rotating_light: 15 alerts in 1 minute: 12 Failed, 3 Warning',
     );
+    const details = h.replies(summary?.ts ?? '');
+    expect(details).toHaveLength(15);
+    for (const detail of details) {
+      expect(mentioned(detail.text)).toBe(0);
+      expect((detail.blocks as Block[]).some((b) => b.block_id === 'mention')).toBe(false);
+    }
   });
 
   it('accounts for 1,000 failures in one poll while Slack answers 429 now and then, without duplicates', async () => {

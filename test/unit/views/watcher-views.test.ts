@@ -40,7 +40,9 @@ describe('buildStormSummaryView', () => {
     expect(lines).toEqual([':x: *B* — 2 failed, 1 warning', ':warning: *A* — 1 warning']);
     expect(textOf(blockById(view, 'storm_hint'))).toContain('`/veeam failures 24h`');
     expect(textOf(blockById(view, 'storm_hint'))).toContain('40 alerts in this channel');
-    expect(textOf(blockById(view, 'header'))).toBe(':rotating_light: 4 more alerts in 2 jobs');
+    expect(textOf(blockById(view, 'header'))).toBe(
+      ':rotating_light: 4 alerts in 1 minute: 2 Failed, 2 Warning',
+    );
   });
 });
 

@@ -1,0 +1,36 @@
+import { jobOfSubject, type AlertSubject } from './alert-subject.js';
+import type { IncidentRecord, WatcherState } from './state.js';
+
+/** The key of an open incident: one per job and channel. */
+export const incidentKey = (jobKey: string, channel: string): string => `${jobKey}|${channel}`;
+
+/** The open (not recovered) incident of a job in a channel. */
+export function openIncident(
+  state: WatcherState,
+  jobKey: string,
+  channel: string,
+): IncidentRecord | undefined {
+  const incident = state.incidents[incidentKey(jobKey, channel)];
+  return incident && incident.recoveredAt === undefined ? incident : undefined;
+}
+
+/** Opens an incident for a job whose alert just went out as message `ts`; later failures go into its thread. */
+export function openIncidentAt(
+  state: WatcherState,
+  subject: AlertSubject,
+  channel: string,
+  ts: string,
+): void {
+  state.incidents[incidentKey(subject.jobKey, channel)] = {
+    jobKey: subject.jobKey,
+    ...jobOfSubject(subject),
+    channel,
+    ts,
+    rootUid: subject.uid,
+    failures: 1,
+    retries: subject.isRetry ? 1 : 0,
+    lastResult: subject.result,
+    lastUid: subject.uid,
+    lastEndedAt: subject.endedAt,
+  };
+}
