@@ -7,6 +7,7 @@ import { retryPolicies } from './em/retry-policies.js';
 import { startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
 import type { CommandDeps } from './commands/types.js';
+import { createWatcherSlot, type WatcherPort } from './commands/watcher-port.js';
 import { loadConfig, redactConfig, type Config } from './config/load-config.js';
 import { createConsoleChat } from './console/console-chat.js';
 import { createConsolePrinter } from './console/console-printer.js';
@@ -18,7 +19,6 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { createSlackApp } from './slack/app.js';
 import { createSlackChat } from './slack/slack-chat.js';
 import type { ChatPort } from './watcher/chat-port.js';
-import { createSubscriptionCommands } from './watcher/subscription-commands.js';
 
 type Stop = () => Promise<void>;
 
@@ -47,50 +47,57 @@ async function main(argv: string[]): Promise<void> {
   for (const line of startBanner(config, { emUrl: em.client.apiBase, dataFile: config.dataFile })) {
     process.stdout.write(`${line}\n`);
   }
-  if (config.mode === 'slack') await runSlack(config, em, logger, stops);
-  else if (await runConsole(config, em, logger, stops)) await shutdown(0);
+  const watcher = createWatcherSlot();
+  const deps = commandDeps(config, em, logger, watcher.port);
+  const bindWatcher = watcher.bind;
+  if (config.mode === 'slack') await runSlack(config, em, { deps, bindWatcher, logger, stops });
+  else if (await runConsole(config, em, { deps, bindWatcher, logger, stops })) await shutdown(0);
+}
+
+/** What both modes share: the command deps (built once) and how to attach the watcher they talk to. */
+interface Run {
+  deps: CommandDeps;
+  bindWatcher: (watcher: WatcherPort) => void;
+  logger: Logger;
+  stops: Stop[];
 }
 
 /** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
-async function runSlack(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<void> {
-  const deps = commandDeps(config, em, logger);
+async function runSlack(config: Config, em: EmConnection, run: Run): Promise<void> {
+  const { deps, logger, stops } = run;
   const slack = createSlackApp({ slack: config.slack, commands: deps, logger });
   const chat = createSlackChat(slack.client, logger.child({ part: 'slack-chat' }), {
     channelIntervalMs: config.slack.postIntervalMs,
   });
-  await startAlerts(config, em, chat, deps, logger, stops);
+  await startAlerts(config, em, chat, run);
   await slack.start();
   stops.push(() => slack.stop());
 }
 
 /** Console mode (local demo or a real EM without Slack): alerts and replies print here. True when the user quit. */
-async function runConsole(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<boolean> {
+async function runConsole(config: Config, em: EmConnection, run: Run): Promise<boolean> {
   const printer = createConsolePrinter({
     write: (text) => process.stdout.write(text),
     color: process.stdout.isTTY === true,
   });
-  const deps = commandDeps(config, em, logger);
   await startAlerts(
     config,
     em,
     createConsoleChat(printer, () => systemClock.now()),
-    deps,
-    logger,
-    stops,
+    run,
   );
-  await runConsolePrompt({ input: process.stdin, printer, deps, prompt: process.stdin.isTTY === true });
+  await runConsolePrompt({
+    input: process.stdin,
+    printer,
+    deps: run.deps,
+    prompt: process.stdin.isTTY === true,
+  });
   // With piped input (a service, a test) the end of input is not a request to stop: alerts keep printing.
   return process.stdin.isTTY === true;
 }
 
-async function startAlerts(
-  config: Config,
-  em: EmConnection,
-  chat: ChatPort,
-  deps: CommandDeps,
-  logger: Logger,
-  stops: Stop[],
-) {
+async function startAlerts(config: Config, em: EmConnection, chat: ChatPort, run: Run) {
+  const { logger, stops } = run;
   const { watcher, schedule } = await startWatcher({
     config,
     client: em.client,
@@ -99,11 +106,7 @@ async function startAlerts(
     logger,
   });
   stops.push(() => schedule.stop());
-  deps.subscriptions = createSubscriptionCommands({
-    state: () => watcher.state(),
-    persist: () => watcher.persist(),
-    clock: systemClock,
-  });
+  run.bindWatcher(watcher);
   void schedule.runNow();
 }
 
@@ -141,8 +144,9 @@ async function openEm(config: Config, logger: Logger): Promise<EmConnection> {
   };
 }
 
-function commandDeps(config: Config, em: EmConnection, logger: Logger): CommandDeps {
+function commandDeps(config: Config, em: EmConnection, logger: Logger, watcher: WatcherPort): CommandDeps {
   return {
+    watcher,
     client: em.client,
     catalog: createCatalog({ client: em.client, clock: systemClock }),
     clock: systemClock,

@@ -7,7 +7,6 @@ import { createManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
-import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
 import { emptyState } from '../../src/watcher/state.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { testSlackConfig } from './slack-requests.js';
@@ -49,7 +48,7 @@ export async function startBotHarness(
     catalog: createCatalog({ client, clock, ttlMs: 0 }),
     clock,
     logger: silentLogger,
-    subscriptions: createSubscriptionCommands({ state: () => state, persist: async () => undefined, clock }),
+    watcher: { state: () => state, persist: async () => undefined },
   };
   const app = createSlackApp({
     slack: testSlackConfig(slack.apiUrl, overrides),

@@ -1,7 +1,7 @@
 import { latestSessionsOf } from '../../em/lookups.js';
 import type { CdpReplicaSession, TaskSession } from '../../em/types.js';
 import { buildCdpView } from '../../views/cdp-view.js';
-import { unquote } from '../parse-command.js';
+import { unquote } from '../parse-text.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandDeps, CommandHandler } from '../types.js';
 import { TASK_FIELDS } from '../../em/query-fields.js';

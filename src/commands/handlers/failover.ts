@@ -1,7 +1,7 @@
 import { latestSessionsOf, runningSessions } from '../../em/lookups.js';
 import type { CloudFailoverSession } from '../../em/types.js';
 import { buildFailoverView } from '../../views/failover-view.js';
-import { unquote } from '../parse-command.js';
+import { unquote } from '../parse-text.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandHandler } from '../types.js';
 

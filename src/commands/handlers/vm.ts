@@ -1,6 +1,7 @@
 import { jobNameOfTask, latestTaskSessionsOfVm } from '../../em/lookups.js';
 import { buildVmView } from '../../views/vm-view.js';
-import { unquote, usageError } from '../parse-command.js';
+import { UsageError } from '../../shared/errors.js';
+import { unquote } from '../parse-text.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandHandler } from '../types.js';
 
@@ -9,7 +10,7 @@ const TASKS_SHOWN = 10;
 /** `/veeam vm <name>`: the VM's newest task sessions across backup, replication and CDP, with their jobs. */
 export const vmCommand: CommandHandler = async (rest, _context, deps) => {
   const asked = unquote(rest);
-  if (!asked) throw usageError('Which VM? Try `/veeam vm apache02`');
+  if (!asked) throw new UsageError('Which VM? Try `/veeam vm apache02`');
   let name = asked;
   let tasks = await latestTaskSessionsOfVm(deps.client, name, TASKS_SHOWN);
   if (tasks.length === 0) {

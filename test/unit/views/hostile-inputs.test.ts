@@ -5,6 +5,7 @@ import { buildCdpView } from '../../../src/views/cdp-view.js';
 import { buildErrorView } from '../../../src/views/error-view.js';
 import { buildFailoverAnnouncementView } from '../../../src/views/failover-announcement-view.js';
 import { buildFailoverView } from '../../../src/views/failover-view.js';
+import { COMMANDS } from '../../../src/commands/registry.js';
 import { buildHelpView } from '../../../src/views/help-view.js';
 import { buildOutageRecoveredView, buildOutageView } from '../../../src/views/outage-view.js';
 import { buildPlainTextFallback } from '../../../src/views/plain-text-fallback.js';
@@ -59,7 +60,7 @@ const views: Array<[string, () => SlackMessage]> = [
   ['failover (following)', () => buildFailoverView([failover], { now, following: true })],
   ['cdp', () => buildCdpView([cdp, cdp], new Map([[cdp.uid, tasks]]), { shareCommand: share })],
   ['problems', () => buildProblemsView(EVIL.name, many, { now, window: EVIL.vm, shareCommand: share })],
-  ['help', () => buildHelpView()],
+  ['help', () => buildHelpView(COMMANDS)],
   [
     'suggestions',
     () =>
@@ -68,7 +69,7 @@ const views: Array<[string, () => SlackMessage]> = [
         many.map((s) => ({ name: s.jobName, kind: 'job' as const, command: `status ${s.jobName}` })),
       ),
   ],
-  ['error', () => buildErrorView(`${EVIL.reason} ${EVIL.long}`, { usage: true })],
+  ['error', () => buildErrorView(`${EVIL.reason} ${EVIL.long}`, { usage: COMMANDS })],
   [
     'alert',
     () =>
