@@ -12,7 +12,7 @@ import { blockById, textOf } from '../views/block-queries.js';
 /** `help` and usage errors never reach EM: deps whose client and catalog fail if touched. */
 const offline = {
   client: {} as EmClient,
-  catalog: { entries: fail, find: fail, suggest: fail },
+  catalog: { entries: fail, find: fail, byRef: fail, suggest: fail },
   clock: createManualClock(0),
   logger: silentLogger,
 } satisfies CommandDeps;
