@@ -1,25 +1,13 @@
 import { parseCommand } from '../../../src/commands/parse-command.js';
 import { COMMAND_NAMES, COMMANDS, commandNamed } from '../../../src/commands/registry.js';
 import { runCommand } from '../../../src/commands/run-command.js';
-import type { CommandDeps } from '../../../src/commands/types.js';
-import type { EmClient } from '../../../src/em/client.js';
-import { createManualClock } from '../../../src/shared/clock.js';
 import { ErrorCode, UsageError } from '../../../src/shared/errors.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import { escapeMrkdwn } from '../../../src/views/format/escape-mrkdwn.js';
 import { blockById, textOf } from '../views/block-queries.js';
+import { offlineDeps } from './handlers/watcher-fake.js';
 
-/** `help` and usage errors never reach EM: deps whose client and catalog fail if touched. */
-const offline = {
-  client: {} as EmClient,
-  catalog: { entries: fail, find: fail, byRef: fail, suggest: fail },
-  clock: createManualClock(0),
-  logger: silentLogger,
-} satisfies CommandDeps;
-
-function fail(): never {
-  throw new Error('EM was asked');
-}
+/** `help` and usage errors never reach EM. */
+const offline = offlineDeps();
 
 const context = { userId: 'U1', channelId: 'C1' };
 
