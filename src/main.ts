@@ -7,6 +7,7 @@ import { retryPolicies } from './em/retry-policies.js';
 import { startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
 import type { CommandDeps } from './commands/types.js';
+import { createWatcherSlot, type WatcherPort } from './commands/watcher-port.js';
 import { loadConfig, redactConfig, type Config } from './config/load-config.js';
 import { createConsoleChat } from './console/console-chat.js';
 import { createConsolePrinter } from './console/console-printer.js';
@@ -20,7 +21,6 @@ import { createSlackChat } from './slack/chat.js';
 import { createSlackWebClient } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
 import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
-import { createSubscriptionCommands } from './watcher/subscription-commands.js';
 
 type Stop = () => Promise<void>;
 
@@ -49,35 +49,45 @@ async function main(argv: string[]): Promise<void> {
   for (const line of startBanner(config, { emUrl: em.client.apiBase, dataFile: config.dataFile })) {
     process.stdout.write(`${line}\n`);
   }
-  if (config.mode === 'slack') await runSlack(config, em, logger, stops);
-  else if (await runConsole(config, em, logger, stops)) await shutdown(0);
+  const watcher = createWatcherSlot();
+  const deps = commandDeps(config, em, logger, watcher.port);
+  const bindWatcher = watcher.bind;
+  if (config.mode === 'slack') await runSlack(config, em, { deps, bindWatcher, logger, stops });
+  else if (await runConsole(config, em, { deps, bindWatcher, logger, stops })) await shutdown(0);
+}
+
+/** What both modes share: the command deps (built once) and how to attach the watcher they talk to. */
+interface Run {
+  deps: CommandDeps;
+  bindWatcher: (watcher: WatcherPort) => void;
+  logger: Logger;
+  stops: Stop[];
 }
 
 /** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
-async function runSlack(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<void> {
-  const deps = commandDeps(config, em, logger);
+async function runSlack(config: Config, em: EmConnection, run: Run): Promise<void> {
+  const { deps, logger, stops } = run;
   const chat = createSlackChat(createSlackWebClient(config.slack), logger.child({ part: 'slack-chat' }), {
     channelIntervalMs: config.slack.postIntervalMs,
   });
-  const follow = await startAlerts(config, em, chat, deps, logger, stops);
+  const follow = await startAlerts(config, em, chat, run);
   const slack = createSlackApp({ slack: config.slack, commands: deps, logger, chat, follow });
   await slack.start();
   stops.push(() => slack.stop());
 }
 
 /** Console mode (local demo or a real EM without Slack): alerts and replies print here. True when the user quit. */
-async function runConsole(config: Config, em: EmConnection, logger: Logger, stops: Stop[]): Promise<boolean> {
+async function runConsole(config: Config, em: EmConnection, run: Run): Promise<boolean> {
   const printer = createConsolePrinter({
     write: (text) => process.stdout.write(text),
     color: process.stdout.isTTY === true,
   });
-  const deps = commandDeps(config, em, logger);
   const chat = createConsoleChat(printer, () => systemClock.now());
-  const follow = await startAlerts(config, em, chat, deps, logger, stops);
+  const follow = await startAlerts(config, em, chat, run);
   await runConsolePrompt({
     input: process.stdin,
     printer,
-    deps,
+    deps: run.deps,
     chat,
     follow,
     prompt: process.stdin.isTTY === true,
@@ -90,10 +100,9 @@ async function startAlerts(
   config: Config,
   em: EmConnection,
   chat: ChatPort,
-  deps: CommandDeps,
-  logger: Logger,
-  stops: Stop[],
+  run: Run,
 ): Promise<FailoverFollowPort> {
+  const { logger, stops } = run;
   const { watcher, schedule } = await startWatcher({
     config,
     client: em.client,
@@ -102,11 +111,7 @@ async function startAlerts(
     logger,
   });
   stops.push(() => schedule.stop());
-  deps.subscriptions = createSubscriptionCommands({
-    state: () => watcher.state(),
-    persist: () => watcher.persist(),
-    clock: systemClock,
-  });
+  run.bindWatcher(watcher);
   void schedule.runNow();
   return createFailoverFollowing(watcher, () => systemClock.now());
 }
@@ -145,8 +150,9 @@ async function openEm(config: Config, logger: Logger): Promise<EmConnection> {
   };
 }
 
-function commandDeps(config: Config, em: EmConnection, logger: Logger): CommandDeps {
+function commandDeps(config: Config, em: EmConnection, logger: Logger, watcher: WatcherPort): CommandDeps {
   return {
+    watcher,
     client: em.client,
     catalog: createCatalog({ client: em.client, clock: systemClock }),
     clock: systemClock,

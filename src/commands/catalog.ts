@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import Fuse from 'fuse.js';
 import type { EmClient } from '../em/client.js';
+import { listOwners, ownersNamed, recentVmNames, type OwnerType, type SessionOwner } from '../em/owners.js';
 import type { SessionKind } from '../em/types.js';
-import { isSafeFilterText, where } from '../em/query.js';
-import { TASK_SESSION_KINDS } from '../em/types.js';
 import type { Clock } from '../shared/clock.js';
 
 export type CatalogKind = 'job' | 'policy' | 'plan' | 'vm';
@@ -14,6 +14,8 @@ export interface CatalogEntry {
   uid: string | undefined;
   /** The session type a job's sessions have (`BackupJobSession`, `ReplicaJobSession`, `CdpReplicaSession`, ...). */
   sessionKind: SessionKind | undefined;
+  /** A short stable key for buttons: the EM UID, or (VMs, entries without one) a digest of kind and name. */
+  ref: string;
 }
 
 /** Known job, policy, plan and VM names, refreshed from EM at most every `ttlMs`. */
@@ -21,12 +23,19 @@ export interface Catalog {
   entries(): Promise<CatalogEntry[]>;
   /** Exact, case-insensitive matches of the given kinds. */
   find(name: string, kinds: readonly CatalogKind[]): Promise<CatalogEntry[]>;
+  /** The entry a button's `ref` names, if it is (still) known and of one of the given kinds. */
+  byRef(ref: string, kinds: readonly CatalogKind[]): Promise<CatalogEntry | undefined>;
   /** The closest names of the given kinds (fuzzy), best first. */
   suggest(name: string, kinds: readonly CatalogKind[], limit?: number): Promise<CatalogEntry[]>;
 }
 
-const JOB_LIMIT = 5000;
+const OWNER_LIMIT = 5000;
 const RECENT_TASKS_PER_KIND = 500;
+const OWNER_KINDS: Array<[CatalogKind, OwnerType]> = [
+  ['job', 'Job'],
+  ['policy', 'CdpPolicy'],
+  ['plan', 'CloudFailoverPlan'],
+];
 
 /** Builds the catalog over the EM client; names come from one paged query per type, cached. */
 export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: number }): Catalog {
@@ -35,9 +44,7 @@ export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: nu
   let loading: Promise<NonNullable<typeof cached>> | undefined;
 
   const load = async () => {
-    const entries = dedupe(
-      (await Promise.all([jobs(deps.client), policiesAndPlans(deps.client), vms(deps.client)])).flat(),
-    );
+    const entries = dedupe(await loadEntries(deps.client));
     const fuse = new Fuse(entries, {
       keys: ['name'],
       threshold: 0.4,
@@ -60,15 +67,18 @@ export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: nu
     async find(name, kinds) {
       const wanted = name.toLocaleLowerCase();
       const snapshot = await current();
-      const cached = snapshot.entries.filter(
+      const known = snapshot.entries.filter(
         (e) => kinds.includes(e.kind) && e.name.toLocaleLowerCase() === wanted,
       );
-      if (cached.length > 0) return cached;
+      if (known.length > 0) return known;
       // A job created since the catalog was loaded: ask EM for that one name rather than reload everything.
       const fresh = await lookUpByName(deps.client, name, kinds);
       snapshot.entries.push(...fresh);
       if (fresh.length > 0) snapshot.fuse.setCollection(snapshot.entries);
       return fresh;
+    },
+    async byRef(ref, kinds) {
+      return (await current()).entries.find((e) => e.ref === ref && kinds.includes(e.kind));
     },
     async suggest(name, kinds, limit = 5) {
       const { fuse } = await current();
@@ -81,106 +91,51 @@ export function createCatalog(deps: { client: EmClient; clock: Clock; ttlMs?: nu
   };
 }
 
-const OWNER_TYPES: Array<[CatalogKind, string, SessionKind]> = [
-  ['job', 'Job', 'BackupJobSession'],
-  ['policy', 'CdpPolicy', 'CdpReplicaSession'],
-  ['plan', 'CloudFailoverPlan', 'CloudFailoverSession'],
-];
+async function loadEntries(client: EmClient): Promise<CatalogEntry[]> {
+  const [owners, vms] = await Promise.all([
+    Promise.all(
+      OWNER_KINDS.map(async ([kind, type]) =>
+        (await listOwners(client, type, OWNER_LIMIT)).map((o) => ownerEntry(kind, o)),
+      ),
+    ),
+    recentVmNames(client, RECENT_TASKS_PER_KIND),
+  ]);
+  return [...owners.flat(), ...vms.map(vmEntry)];
+}
 
-/** One filtered query per wanted kind for an exact name; names the filter cannot carry safely find nothing. */
+/** One filtered query per wanted owner kind for an exact name. */
 async function lookUpByName(
   client: EmClient,
   name: string,
   kinds: readonly CatalogKind[],
 ): Promise<CatalogEntry[]> {
-  if (!isSafeFilterText(name)) return [];
-  const wanted = OWNER_TYPES.filter(([kind]) => kinds.includes(kind));
+  const wanted = OWNER_KINDS.filter(([kind]) => kinds.includes(kind));
   const found = await Promise.all(
-    wanted.map(async ([kind, type, sessionKind]) => {
-      const entries: CatalogEntry[] = [];
-      for await (const page of client.pages(
-        { type, format: 'Entities', filter: where('Name', '==', name), pageSize: 5 },
-        5,
-      )) {
-        for (const entity of page.entities) {
-          const replica = kind === 'job' && /replica/i.test(entity.fields['JobType'] ?? '');
-          entries.push({
-            name: entity.name,
-            kind,
-            uid: entity.uid,
-            sessionKind: replica ? 'ReplicaJobSession' : sessionKind,
-          });
-        }
-      }
-      return entries;
-    }),
+    wanted.map(async ([kind, type]) =>
+      (await ownersNamed(client, type, name)).map((o) => ownerEntry(kind, o)),
+    ),
   );
   return found.flat();
 }
 
-async function jobs(client: EmClient): Promise<CatalogEntry[]> {
-  const found: CatalogEntry[] = [];
-  for await (const page of client.pages(
-    { type: 'Job', format: 'Entities', sortAsc: 'Name', pageSize: 1000 },
-    JOB_LIMIT,
-  )) {
-    for (const job of page.entities) {
-      const replica = /replica/i.test(job.fields['JobType'] ?? '');
-      found.push({
-        name: job.name,
-        kind: 'job',
-        uid: job.uid,
-        sessionKind: replica ? 'ReplicaJobSession' : 'BackupJobSession',
-      });
-    }
-  }
-  return found;
+function ownerEntry(kind: CatalogKind, owner: SessionOwner): CatalogEntry {
+  return {
+    name: owner.name,
+    kind,
+    uid: owner.uid,
+    sessionKind: owner.sessionKind,
+    ref: owner.uid || digestRef(kind, owner.name),
+  };
 }
 
-async function policiesAndPlans(client: EmClient): Promise<CatalogEntry[]> {
-  const [policies, plans] = await Promise.all([
-    client.queryReferences(
-      { type: 'CdpPolicy', format: 'References', sortAsc: 'Name', pageSize: 1000 },
-      JOB_LIMIT,
-    ),
-    client.queryReferences(
-      { type: 'CloudFailoverPlan', format: 'References', sortAsc: 'Name', pageSize: 1000 },
-      JOB_LIMIT,
-    ),
-  ]);
-  return [
-    ...policies.map((p): CatalogEntry => ({
-      name: p.name,
-      kind: 'policy',
-      uid: p.uid,
-      sessionKind: 'CdpReplicaSession',
-    })),
-    ...plans.map((p): CatalogEntry => ({
-      name: p.name,
-      kind: 'plan',
-      uid: p.uid,
-      sessionKind: 'CloudFailoverSession',
-    })),
-  ];
+function vmEntry(name: string): CatalogEntry {
+  return { name, kind: 'vm', uid: undefined, sessionKind: undefined, ref: digestRef('vm', name) };
 }
 
-/** EM has no VM list of its own for this; the VMs of recent task sessions are the ones people ask about. */
-async function vms(client: EmClient): Promise<CatalogEntry[]> {
-  const pages = await Promise.all(
-    TASK_SESSION_KINDS.map((kind) =>
-      client.queryTaskSessions(
-        {
-          type: kind,
-          sortDesc: kind === 'CdpReplicaTaskSession' ? 'CreationTimeUTC' : 'CreationTime',
-          pageSize: RECENT_TASKS_PER_KIND,
-        },
-        RECENT_TASKS_PER_KIND,
-      ),
-    ),
-  );
-  return pages
-    .flat()
-    .map((task): CatalogEntry => ({ name: task.vmName, kind: 'vm', uid: undefined, sessionKind: undefined }));
+/** A key that survives a catalog reload for an entry EM gives no UID: the same kind and name, the same key. */
+function digestRef(kind: CatalogKind, name: string): string {
+  const digest = createHash('sha256').update(`${kind}\u0000${name.toLocaleLowerCase()}`).digest('hex');
+  return `${kind}~${digest.slice(0, 20)}`;
 }
 
 function dedupe(entries: CatalogEntry[]): CatalogEntry[] {

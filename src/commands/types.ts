@@ -3,17 +3,17 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import type { Catalog } from './catalog.js';
-import type { SubscriptionCommands } from './subscription-commands.js';
+import type { WatcherPort } from './watcher-port.js';
 
-/** What command handlers need; passed in by the composition root, the same for Slack and the console. */
+/** What command handlers need; built once by the composition root, the same for Slack and the console. */
 export interface CommandDeps {
   client: EmClient;
   catalog: Catalog;
   clock: Clock;
   logger: Logger;
   emWebUrl?: string;
-  /** The watcher's routing commands (subscribe, mute, ...); absent when no watcher runs. */
-  subscriptions?: SubscriptionCommands;
+  /** The watcher, for subscribe, mute and friends; absent when no watcher runs. */
+  watcher?: WatcherPort;
 }
 
 /** Who asked and where. */

@@ -131,7 +131,7 @@ function createEmClientOver(
  * Only Hrefs under the API base are followed: a user can paste an href into `/veeam session`, and it must
  * not make the bot fetch another path (or, via `..`, escape `/api/`) with its credentials.
  */
-export function checkTarget(apiBase: string, href: string): string {
+function checkTarget(apiBase: string, href: string): string {
   const basePath = new URL(apiBase).pathname.toLowerCase();
   let path: string;
   try {

@@ -7,9 +7,11 @@ import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from './query-fields.js';
 import {
   SESSION_KINDS,
   TASK_SESSION_KINDS,
+  sessionsOfKind,
   type EmLink,
   type Session,
   type SessionKind,
+  type SessionOf,
   type TaskSession,
   type TaskSessionKind,
 } from './types.js';
@@ -21,16 +23,22 @@ export type OwnerRef = { uid: string } | { name: string };
  * The newest sessions of one job, policy or plan, newest first: one filtered, sorted, paged query.
  * Looking up by UID keeps user text out of the filter entirely (the catalog resolved the name).
  */
-export function latestSessionsOf(client: EmClient, kind: SessionKind, owner: OwnerRef, limit: number) {
+export async function latestSessionsOf<K extends SessionKind>(
+  client: EmClient,
+  kind: K,
+  owner: OwnerRef,
+  limit: number,
+): Promise<Array<SessionOf<K>>> {
   const fields = SESSION_FIELDS[kind];
   const filter: Filter =
     'uid' in owner && fields.ownerUid
       ? where(fields.ownerUid, '==', owner.uid)
       : where(fields.owner, '==', ownerName(owner));
-  return client.querySessions(
+  const sessions = await client.querySessions(
     { type: kind, filter, sortDesc: fields.creation, pageSize: Math.min(limit, 100) },
     limit,
   );
+  return sessionsOfKind(kind, sessions);
 }
 
 function ownerName(owner: OwnerRef): string {
@@ -89,9 +97,13 @@ export function problemSessionsSince(
 }
 
 /** Sessions of one kind still in progress (State is not Stopped), newest first (quirks Q7: not via Result). */
-export function runningSessions(client: EmClient, kind: SessionKind, limit: number): Promise<Session[]> {
+export async function runningSessions<K extends SessionKind>(
+  client: EmClient,
+  kind: K,
+  limit: number,
+): Promise<Array<SessionOf<K>>> {
   const fields = SESSION_FIELDS[kind];
-  return client.querySessions(
+  const sessions = await client.querySessions(
     {
       type: kind,
       filter: where(fields.state, '!=', enumValue('Stopped')),
@@ -100,6 +112,7 @@ export function runningSessions(client: EmClient, kind: SessionKind, limit: numb
     },
     limit,
   );
+  return sessionsOfKind(kind, sessions);
 }
 
 /** The task sessions of a session: through its Down link (entity form), or inline for cloud failover. */
@@ -140,7 +153,7 @@ async function entityAt(client: EmClient, href: string): Promise<EmEntity | unde
 }
 
 /** A task session's Up link to its job, CDP or failover session. */
-export function parentSessionLink(task: { links: EmLink[] }): EmLink | undefined {
+function parentSessionLink(task: { links: EmLink[] }): EmLink | undefined {
   return task.links.find((link) => link.rel === 'Up' && /SessionReference$/.test(link.type ?? ''));
 }
 

@@ -106,16 +106,6 @@ export interface TaskSession extends EmResource {
   vmUid: string | undefined;
 }
 
-/** A page of a query, already mapped. */
-export interface QueryPage<T> {
-  items: T[];
-  pageNum: number;
-  pageSize: number;
-  pagesCount: number;
-  /** The `Next` paging link, verbatim after XML decoding; undefined on the last page. */
-  next: string | undefined;
-}
-
 /** The body of a successful logon. */
 export interface LogonSession {
   sessionId: string;
@@ -143,7 +133,19 @@ export const TASK_SESSION_KINDS: readonly TaskSessionKind[] = [
   'CdpReplicaTaskSession',
 ];
 
-/** True when the session is over (it has an end time or EM says Stopped). */
-export function isFinished(session: { state: string; endTime: Date | undefined }): boolean {
-  return session.state === 'Stopped' || session.state === 'Completed' || session.endTime !== undefined;
+/** The session type a query for `kind` returns: a job kind gives job sessions, and so on. */
+export type SessionOf<K extends SessionKind> = K extends JobSessionKind
+  ? JobSession
+  : K extends 'CdpReplicaSession'
+    ? CdpReplicaSession
+    : CloudFailoverSession;
+
+/** Keeps the sessions of `kind`'s family (a job query may hold either job kind), typed as such. */
+export function sessionsOfKind<K extends SessionKind>(kind: K, sessions: Session[]): Array<SessionOf<K>> {
+  const family = familyOf(kind);
+  return sessions.filter((s): s is SessionOf<K> => familyOf(s.kind) === family);
+}
+
+function familyOf(kind: SessionKind): string {
+  return kind === 'BackupJobSession' || kind === 'ReplicaJobSession' ? 'job' : kind;
 }

@@ -11,7 +11,6 @@ import { createSlackChat } from '../../src/slack/chat.js';
 import { createSlackWebClient } from '../../src/slack/web-client.js';
 import { createMemoryAlertStore } from '../../src/watcher/alert-store.js';
 import { createFailoverFollowing } from '../../src/watcher/failovers.js';
-import { createSubscriptionCommands } from '../../src/watcher/subscription-commands.js';
 import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
 import { startEmGate, type EmGate } from './em-gate.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
@@ -70,11 +69,7 @@ export async function startBotHarness(
     catalog: createCatalog({ client, clock, ttlMs: 0 }),
     clock,
     logger: silentLogger,
-    subscriptions: createSubscriptionCommands({
-      state: () => watcher.state(),
-      persist: () => watcher.persist(),
-      clock,
-    }),
+    watcher,
   };
   const app = createSlackApp({
     slack: config,

@@ -1,7 +1,7 @@
 import { latestSessionsOf, runningSessions } from '../../em/lookups.js';
-import type { CloudFailoverSession } from '../../em/types.js';
+import { newestSessions } from '../../em/queries.js';
 import { buildFailoverView } from '../../views/failover-view.js';
-import { unquote } from '../parse-command.js';
+import { unquote } from '../parse-text.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandHandler } from '../types.js';
 
@@ -14,28 +14,22 @@ export const failoverCommand: CommandHandler = async (rest, _context, deps) => {
   if (!name) {
     const [running, recent] = await Promise.all([
       runningSessions(deps.client, 'CloudFailoverSession', SHOWN),
-      deps.client.querySessions(
-        { type: 'CloudFailoverSession', sortDesc: 'CreationTime', pageSize: SHOWN },
-        SHOWN,
-      ),
+      newestSessions(deps.client, 'CloudFailoverSession', SHOWN),
     ]);
-    return buildFailoverView(uniqueByUid([...running, ...recent]).slice(0, SHOWN) as CloudFailoverSession[], {
+    return buildFailoverView(uniqueByUid([...running, ...recent]).slice(0, SHOWN), {
       now,
       shareCommand: 'failover',
     });
   }
   const resolved = await resolveName(name, ['plan'], 'failover', deps);
   if ('suggestions' in resolved) return resolved.suggestions;
-  const sessions = await latestSessionsOf(
-    deps.client,
-    'CloudFailoverSession',
-    { name: resolved.entry.name },
-    SHOWN,
-  );
-  return buildFailoverView(sessions as CloudFailoverSession[], {
+  const plan = resolved.entry.name;
+  // A failover session carries no plan UID: its plan is its name.
+  const sessions = await latestSessionsOf(deps.client, 'CloudFailoverSession', { name: plan }, SHOWN);
+  return buildFailoverView(sessions, {
     now,
-    title: `Cloud failover: ${resolved.entry.name}`,
-    shareCommand: `failover ${resolved.entry.name}`,
+    title: `Cloud failover: ${plan}`,
+    shareCommand: `failover ${plan}`,
   });
 };
 

@@ -1,8 +1,8 @@
-import { problemSessionsSince, runningSessions } from '../../em/lookups.js';
-import { SESSION_KINDS, type Session } from '../../em/types.js';
+import { problemsSince, runningNow } from '../../em/queries.js';
 import { parseDuration } from '../../shared/duration.js';
 import { buildProblemsView } from '../../views/problems-view.js';
-import { unquote, usageError } from '../parse-command.js';
+import { UsageError } from '../../shared/errors.js';
+import { unquote } from '../parse-text.js';
 import type { CommandHandler } from '../types.js';
 
 const PER_KIND_LIMIT = 200;
@@ -13,14 +13,11 @@ export const failuresCommand: CommandHandler = async (rest, _context, deps) => {
   const window = unquote(rest) || '24h';
   const windowMs = parseDuration(window);
   if (windowMs === undefined || windowMs <= 0)
-    throw usageError(`"${window.slice(0, 40)}" is not a window; try 24h or 7d`);
-  if (windowMs > MAX_WINDOW_MS) throw usageError('The window can be at most 31d');
+    throw new UsageError(`"${window.slice(0, 40)}" is not a window; try 24h or 7d`);
+  if (windowMs > MAX_WINDOW_MS) throw new UsageError('The window can be at most 31d');
   const now = deps.clock.now();
-  const since = new Date(now - windowMs);
-  const lists = await Promise.all(
-    SESSION_KINDS.map((kind) => problemSessionsSince(deps.client, kind, { since }, PER_KIND_LIMIT)),
-  );
-  return buildProblemsView('Failures and warnings', lists.flat() as Session[], {
+  const sessions = await problemsSince(deps.client, new Date(now - windowMs), PER_KIND_LIMIT);
+  return buildProblemsView('Failures and warnings', sessions, {
     window,
     now: new Date(now),
     shareCommand: `failures ${window}`,
@@ -29,11 +26,8 @@ export const failuresCommand: CommandHandler = async (rest, _context, deps) => {
 
 /** `/veeam running`: every session in progress now, by job. */
 export const runningCommand: CommandHandler = async (rest, _context, deps) => {
-  if (unquote(rest)) throw usageError('`running` takes no arguments');
-  const lists = await Promise.all(
-    SESSION_KINDS.map((kind) => runningSessions(deps.client, kind, PER_KIND_LIMIT)),
-  );
-  return buildProblemsView('Running now', lists.flat(), {
+  if (unquote(rest)) throw new UsageError('`running` takes no arguments');
+  return buildProblemsView('Running now', await runningNow(deps.client, PER_KIND_LIMIT), {
     now: new Date(deps.clock.now()),
     shareCommand: 'running',
   });

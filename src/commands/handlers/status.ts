@@ -3,14 +3,15 @@ import type { Session, TaskSession } from '../../em/types.js';
 import { buildSessionListView } from '../../views/session-list-view.js';
 import { resolveName } from '../resolve-name.js';
 import type { CommandHandler } from '../types.js';
-import { unquote, usageError } from '../parse-command.js';
+import { UsageError } from '../../shared/errors.js';
+import { unquote } from '../parse-text.js';
 
 const SESSIONS_SHOWN = 5;
 
 /** `/veeam status <job or policy>`: its newest sessions, with the failed and warning VMs of each. */
 export const statusCommand: CommandHandler = async (rest, _context, deps) => {
   const name = unquote(rest);
-  if (!name) throw usageError('Which job? Try `/veeam status Fileserver02 Replication`');
+  if (!name) throw new UsageError('Which job? Try `/veeam status Fileserver02 Replication`');
   const resolved = await resolveName(name, ['job', 'policy'], 'status', deps);
   if ('suggestions' in resolved) return resolved.suggestions;
   const { entry } = resolved;

@@ -59,7 +59,8 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
   it('suggests the closest names as buttons when nothing matches', async () => {
     const reply = await ask('status Fileserver2 Replica');
     const picks = buttons(reply).filter((b) => String(b['action_id']).startsWith(ActionId.PICK_SUGGESTION));
-    expect(picks.map((b) => b['value'])).toContain('status Fileserver02 Replication');
+    const pick = picks.find((b) => JSON.stringify(b['text']).includes('Fileserver02 Replication'));
+    expect(String(pick?.['value'])).toMatch(/^status uid:urn:veeam:Job:/);
   });
 
   it.each([

@@ -1,6 +1,10 @@
 import { upLink } from '../../../src/em/lookups.js';
 import { AppError, ErrorCode } from '../../../src/shared/errors.js';
-import { createSubscriptionCommands } from '../../../src/watcher/subscription-commands.js';
+import { muteCommand, unmuteCommand } from '../../../src/commands/handlers/mute.js';
+import { subscribeCommand } from '../../../src/commands/handlers/subscribe.js';
+import { subscriptionsCommand } from '../../../src/commands/handlers/subscriptions.js';
+import { unsubscribeCommand } from '../../../src/commands/handlers/unsubscribe.js';
+import type { CommandContext } from '../../../src/commands/types.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
@@ -8,13 +12,22 @@ afterEach(() => h.stop());
 
 const channelsOf = (uid: string) => h.withKey(uid).map((m) => m.channel);
 
+/** The subscription commands over the harness's watcher, as the command layer runs them. */
+function commandsOver(harness: Harness) {
+  const watcher = { state: () => harness.watcher.state(), persist: () => harness.watcher.persist() };
+  const deps = { watcher, clock: harness.clock };
+  return {
+    subscribe: (rest: string, c: CommandContext) => subscribeCommand(rest, c, deps),
+    list: (c: CommandContext) => subscriptionsCommand('', c, deps),
+    unsubscribe: (rest: string, c: CommandContext) => unsubscribeCommand(rest, c, deps),
+    mute: (rest: string, c: CommandContext) => muteCommand(rest, c, deps),
+    unmute: (rest: string, c: CommandContext) => unmuteCommand(rest, c, deps),
+  };
+}
+
 async function withCommands() {
   h = await startHarness();
-  return createSubscriptionCommands({
-    state: () => h.watcher.state(),
-    persist: () => h.watcher.persist(),
-    clock: h.clock,
-  });
+  return commandsOver(h);
 }
 
 describe('routing through subscriptions', () => {
@@ -147,11 +160,7 @@ describe('a channel Slack refuses', () => {
         };
       },
     });
-    const commands = createSubscriptionCommands({
-      state: () => h.watcher.state(),
-      persist: () => h.watcher.persist(),
-      clock: h.clock,
-    });
+    const commands = commandsOver(h);
     await commands.subscribe('job:Gone*', { userId: 'U1', channelId: 'CGONE' });
     const gone = h.stopped({ jobName: 'Gone Backup', result: 'Failed' });
     await h.poll(MINUTE);

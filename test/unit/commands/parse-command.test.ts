@@ -1,4 +1,5 @@
-import { parseCommand, parseOptions, unquote } from '../../../src/commands/parse-command.js';
+import { parseCommand } from '../../../src/commands/parse-command.js';
+import { parseOptions, unquote } from '../../../src/commands/parse-text.js';
 import { AppError, ErrorCode } from '../../../src/shared/errors.js';
 
 function usageMessage(text: string): string {

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { COMMAND_NAMES } from '../../../src/commands/registry.js';
 import { REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../../../src/slack/contract.js';
 
 interface Manifest {
   display_information: { name: string };
-  features: { bot_user: { display_name: string }; slash_commands: Array<{ command: string; url?: string }> };
+  features: {
+    bot_user: { display_name: string };
+    slash_commands: Array<{ command: string; url?: string; usage_hint: string }>;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
 }
@@ -14,6 +18,12 @@ const manifest = parse(readFileSync(new URL('../../../manifest.yml', import.meta
 describe('manifest.yml', () => {
   it('declares the slash command the bot registers', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
+  });
+
+  it('lists every registry subcommand, and only those, in the usage hint (one `name args` segment each)', () => {
+    const hint = manifest.features.slash_commands[0]?.usage_hint ?? '';
+    const named = hint.split('|').map((segment) => segment.trim().split(' ')[0]);
+    expect([...named].sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
   it('declares exactly the bot scopes the code uses', () => {

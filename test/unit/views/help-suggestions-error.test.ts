@@ -1,4 +1,5 @@
 import { buildErrorView } from '../../../src/views/error-view.js';
+import { COMMANDS } from '../../../src/commands/registry.js';
 import { buildHelpView } from '../../../src/views/help-view.js';
 import { actionIdMatcher, PICK_SUGGESTION } from '../../../src/views/ids.js';
 import { buildSuggestionsView } from '../../../src/views/suggestions-view.js';
@@ -20,7 +21,7 @@ describe('buildHelpView', () => {
     'mute &lt;job&gt; &lt;duration&gt;',
     'unmute &lt;job&gt;',
   ])('lists /veeam %s', (command) => {
-    expect(textOf(blockById(buildHelpView(), 'usage'))).toContain(`\`/veeam ${command}\``);
+    expect(textOf(blockById(buildHelpView(COMMANDS), 'usage'))).toContain(`\`/veeam ${command}\``);
   });
 });
 
@@ -61,7 +62,7 @@ describe('buildErrorView', () => {
   });
 
   it('adds the usage when asked', () => {
-    const view = buildErrorView('Unknown command `frobnicate`.', { usage: true });
+    const view = buildErrorView('Unknown command `frobnicate`.', { usage: COMMANDS });
     expect(textOf(blockById(view, 'usage'))).toContain('`/veeam help`');
   });
 });

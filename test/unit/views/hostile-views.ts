@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../../src/commands/registry.js';
 import type { CdpReplicaSession, CloudFailoverSession, TaskSession } from '../../../src/em/types.js';
 import type { SlackMessage } from '../../../src/views/format/block-kit.js';
 import { buildAlertView } from '../../../src/views/alert-view.js';
@@ -65,7 +66,7 @@ export const hostileViews: Array<[string, () => SlackMessage]> = [
   ['failover (following)', () => buildFailoverView([failover], { now, following: true })],
   ['cdp', () => buildCdpView([cdp, cdp], new Map([[cdp.uid, tasks]]), { shareCommand: share })],
   ['problems', () => buildProblemsView(EVIL.name, many, { now, window: EVIL.vm, shareCommand: share })],
-  ['help', () => buildHelpView()],
+  ['help', () => buildHelpView(COMMANDS)],
   [
     'suggestions',
     () =>
@@ -74,7 +75,7 @@ export const hostileViews: Array<[string, () => SlackMessage]> = [
         many.map((s) => ({ name: s.jobName, kind: 'job' as const, command: `status ${s.jobName}` })),
       ),
   ],
-  ['error', () => buildErrorView(`${EVIL.reason} ${EVIL.long}`, { usage: true })],
+  ['error', () => buildErrorView(`${EVIL.reason} ${EVIL.long}`, { usage: COMMANDS })],
   [
     'alert',
     () =>

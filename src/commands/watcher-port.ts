@@ -1,0 +1,31 @@
+import { AppError, ErrorCode } from '../shared/errors.js';
+import type { WatcherState } from '../watcher/state.js';
+
+/** The watcher as the subscription commands see it: its live state, changed in place, and a way to save it. */
+export interface WatcherPort {
+  state(): WatcherState;
+  persist(): Promise<void>;
+}
+
+/** What the subscription commands answer when no watcher runs. */
+export const ALERTS_NOT_RUNNING = 'Alerts are not running in this bot, so there are no subscriptions';
+
+/**
+ * A port handed to the commands before the watcher exists (the Slack app is built first, and the watcher
+ * posts through it); `bind` attaches the running watcher. Used unbound, it fails like no watcher at all.
+ */
+export function createWatcherSlot(): { port: WatcherPort; bind(watcher: WatcherPort): void } {
+  let bound: WatcherPort | undefined;
+  const current = (): WatcherPort => {
+    if (bound) return bound;
+    throw new AppError(ErrorCode.Internal, 'the watcher port was used before the watcher started', {
+      userMessage: ALERTS_NOT_RUNNING,
+    });
+  };
+  return {
+    port: { state: () => current().state(), persist: () => current().persist() },
+    bind(watcher) {
+      bound = watcher;
+    },
+  };
+}
