@@ -38,9 +38,12 @@ function ownerFor(world: World, kind: Kind, jobName: string | undefined): Owner 
     vms: [],
     scheduleConfigured: false,
     scheduleEnabled: false,
+    everyMinutes: 1440,
+    startMinute: 22 * 60,
     typicalDurationMs: 600_000,
     tenantName: kind === Kind.Failover ? 'Control API Tenant' : '',
     tenantGuid: kind === Kind.Failover ? guidFromRng(rng) : '',
+    repositoryIndex: kind <= Kind.Replica && inv.repositories.length > 0 ? 0 : -1,
   });
 }
 
