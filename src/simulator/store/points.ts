@@ -82,3 +82,16 @@ export function isFullRun(store: Store, id: number): boolean {
   const day = new Date(store.cols.creation[id] as number).getUTCDay();
   return day === 0 || store.byOwner(store.cols.owner[id] as number).ids[0] === id;
 }
+
+/** Share of a VM's size an incremental run writes; a full writes about half (compressed). */
+const INCREMENT_SHARE = 0.08;
+
+/** A finished run that left points takes space on its job's repository (free space shrinks). */
+export function landBackup(store: Store, id: number, tasks: TaskRecord[]): void {
+  if (!hasRestorePoint(store, id) && !hasReplicaPoints(store, id)) return;
+  const owner = store.inventory.owners[store.cols.owner[id] as number];
+  if (!owner) return;
+  const share = isFullRun(store, id) ? 0.5 : INCREMENT_SHARE;
+  const bytes = tasks.filter(pointTask).reduce((sum, t) => sum + t.totalSize * share, 0);
+  store.inventory.land(owner, bytes);
+}

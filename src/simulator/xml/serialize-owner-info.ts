@@ -9,9 +9,8 @@ import {
   cloudFailoverPlanOptions,
   guestProcessingOptions,
   jobScheduleOptions,
-  policyScheduleOptions,
-  storageAndRetention,
 } from './serialize-job-options.js';
+import { policyScheduleOptions, storageAndRetention } from './serialize-retention.js';
 
 const wrap = (tag: string, fields: [string, Value][]): Res => ({ tag, attrs: [], fields });
 
