@@ -3,7 +3,7 @@ import { startSimulator } from './index.js';
 
 const USAGE = `Usage: npm run sim -- [--port 9398] [--host 127.0.0.1] [--seed 42] [--history 1000] [--no-live]
                       [--tls] [--cert-dir DIR] [--user demo --password demo] [--public-url URL] [--speed 1]
-                      [--replica-typo]
+                      [--replica-typo] [--json-bom]
 `;
 
 function numberOption(value: string | undefined, name: string, fallback: number): number {
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       'public-url': { type: 'string' },
       speed: { type: 'string' },
       'replica-typo': { type: 'boolean' },
+      'json-bom': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     publicBaseUrl: values['public-url'],
     clock: { speed: numberOption(values.speed, 'speed', 1) },
     replicaTaskTypo: values['replica-typo'] ?? false,
+    jsonBom: values['json-bom'] ?? false,
   });
   const lines = [
     `Veeam EM REST simulator ready in ${Date.now() - started} ms`,

@@ -23,6 +23,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     publicBaseUrl: options.publicBaseUrl,
     clock: options.clock ?? {},
     replicaTaskTypo: options.replicaTaskTypo ?? false,
+    jsonBom: options.jsonBom ?? false,
   });
   const cert = options.tls
     ? await createCertificate(host === '0.0.0.0' ? 'localhost' : host, options.certDir)

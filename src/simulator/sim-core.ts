@@ -23,6 +23,8 @@ export interface CoreOptions {
   publicBaseUrl: string | undefined;
   clock: ClockOptions;
   replicaTaskTypo: boolean;
+  /** Prefix JSON bodies with a UTF-8 BOM, as older EM versions did. */
+  jsonBom: boolean;
 }
 
 /** The simulator's state behind both the HTTP transport and the programmatic handle. */
@@ -45,6 +47,8 @@ export class SimulatorCore {
       user: options.user,
       password: options.password,
       idleTimeoutMs: options.idleTimeoutMs,
+      // Idle expiry follows the scenario clock, so tests step it instead of waiting.
+      now: () => this.clock.now(),
     });
     this.faults = new FaultController(options.seed);
     this.clock.onJump(() => this.world.tick(this.clock.now()));

@@ -25,7 +25,7 @@ export interface SimulatorOptions {
   /** Credentials for Basic logon; default demo/demo. */
   user?: string;
   password?: string;
-  /** Idle expiry of logon tokens in real milliseconds; default 15 min. */
+  /** Idle expiry of logon tokens in scenario-clock milliseconds; default 15 min. */
   idleTimeoutMs?: number;
   /** Origin written into every Href (e.g. `https://srv12.tech.local:9398`); default the request's Host. */
   publicBaseUrl?: string;
@@ -33,6 +33,8 @@ export interface SimulatorOptions {
   clock?: ClockOptions;
   /** Emit `repicaTaskSessions` (sic) on ReplicaJobSession Down links (quirks Q3); default false. */
   replicaTaskTypo?: boolean;
+  /** Start JSON bodies with a UTF-8 BOM, as older EM versions did; default false. */
+  jsonBom?: boolean;
 }
 
 /** A running simulator. */

@@ -1,5 +1,6 @@
 import { Kind, kindOfSessionType, Result, SESSION_TYPE, SessionState, TaskState } from '../model/enums.js';
 import type { Owner, OwnerType, TaskRecord } from '../model/entities.js';
+import { landBackup } from '../store/points.js';
 import { taskList } from '../store/tasks.js';
 import { guidFromRng } from '../util/guid.js';
 import { createRng, hash3 } from '../util/prng.js';
@@ -38,9 +39,12 @@ function ownerFor(world: World, kind: Kind, jobName: string | undefined): Owner 
     vms: [],
     scheduleConfigured: false,
     scheduleEnabled: false,
+    everyMinutes: 1440,
+    startMinute: 22 * 60,
     typicalDurationMs: 600_000,
     tenantName: kind === Kind.Failover ? 'Control API Tenant' : '',
     tenantGuid: kind === Kind.Failover ? guidFromRng(rng) : '',
+    repositoryIndex: kind <= Kind.Replica && inv.repositories.length > 0 ? 0 : -1,
   });
 }
 
@@ -164,6 +168,7 @@ export function createSession(world: World, spec: unknown, now: number, base: st
   });
   world.store.setTasks(id, tasks);
   if (message) world.store.failureMessages.set(id, message);
+  landBackup(world.store, id, tasks);
   return answer(world, id, base);
 }
 

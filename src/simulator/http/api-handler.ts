@@ -86,7 +86,8 @@ export async function handleApi(
   } catch (error) {
     const status = error instanceof HttpError || error instanceof QueryError ? error.status : 500;
     const message = error instanceof Error ? error.message : String(error);
-    const body = serializeError(status, status === 500 ? `Internal error: ${message}` : message, json);
+    const text500 = status === 500 ? `Internal error: ${message}` : message;
+    const body = serializeError(status, text500, json, core.options.jsonBom);
     core.stats.request(routeKey);
     core.stats.status(status);
     core.stats.bytes(
@@ -99,7 +100,7 @@ export async function handleApi(
   core.stats.status(reply.status);
   let text: string | undefined;
   let type: string | undefined;
-  if (reply.body) ({ text, type } = serialize(reply.body, json));
+  if (reply.body) ({ text, type } = serialize(reply.body, json, core.options.jsonBom));
   // A malformed body: cut mid-document so no parser accepts it.
   if (decision.action?.kind === 'malformed' && text !== undefined)
     text = `${text.slice(0, Math.max(20, Math.floor(text.length * 0.6)))}<Broken attr="`;

@@ -13,7 +13,8 @@ export interface AuthOptions {
   user: string;
   password: string;
   idleTimeoutMs: number;
-  realNow?: () => number;
+  /** The clock idle time is measured on (the simulator passes its scenario clock). */
+  now?: () => number;
 }
 
 function bareUser(name: string): string {
@@ -23,15 +24,15 @@ function bareUser(name: string): string {
   ).toLowerCase();
 }
 
-/** Logon tokens with idle expiry measured on real time (README §2), independent of the scenario clock. */
+/** Logon tokens with idle expiry (15 min by default on EM) measured on the injected clock. */
 export class TokenStore {
   private readonly byToken = new Map<string, LogonToken>();
-  private readonly realNow: () => number;
+  private readonly now: () => number;
   logons = 0;
   logoffs = 0;
 
   constructor(private readonly options: AuthOptions) {
-    this.realNow = options.realNow ?? Date.now;
+    this.now = options.now ?? Date.now;
   }
 
   /** Checks a Basic Authorization header; returns a new token or undefined. */
@@ -50,7 +51,7 @@ export class TokenStore {
     const token = Buffer.from(sessionId, 'utf8').toString('base64');
     // EM answers DOMAIN\user even for a bare user name (quirks Q27).
     const userName = user.includes('\\') ? user : `TECH\\${user}`;
-    const entry = { sessionId, token, userName, lastUsed: this.realNow() };
+    const entry = { sessionId, token, userName, lastUsed: this.now() };
     this.byToken.set(token, entry);
     this.logons++;
     return entry;
@@ -61,7 +62,7 @@ export class TokenStore {
     if (!token) return undefined;
     const entry = this.byToken.get(token);
     if (!entry) return undefined;
-    const now = this.realNow();
+    const now = this.now();
     if (now - entry.lastUsed > this.options.idleTimeoutMs) {
       this.byToken.delete(token);
       return undefined;
@@ -86,7 +87,7 @@ export class TokenStore {
 
   /** All logons that are not idle. */
   active(): LogonToken[] {
-    const now = this.realNow();
+    const now = this.now();
     return [...this.byToken.values()].filter((e) => now - e.lastUsed <= this.options.idleTimeoutMs);
   }
 

@@ -14,9 +14,10 @@ export function wantsJson(accept: string | undefined): boolean {
 export const XML_TYPE = 'application/xml; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Serializes a body in the negotiated format. */
-export function serialize(body: Res, json: boolean): { text: string; type: string } {
-  return json ? { text: writeJson(body), type: JSON_TYPE } : { text: writeXml(body), type: XML_TYPE };
+/** Serializes a body in the negotiated format; `bom` prefixes JSON with a UTF-8 BOM (old EM versions). */
+export function serialize(body: Res, json: boolean, bom = false): { text: string; type: string } {
+  if (!json) return { text: writeXml(body), type: XML_TYPE };
+  return { text: (bom ? BOM : '') + writeJson(body), type: JSON_TYPE };
 }
 
 /** Serializes an EM Error body. */
@@ -24,8 +25,9 @@ export function serializeError(
   status: number,
   message: string,
   json: boolean,
+  bom = false,
 ): { text: string; type: string } {
-  if (json) return { text: BOM + JSON.stringify(errorJson(status, message)), type: JSON_TYPE };
+  if (json) return { text: (bom ? BOM : '') + JSON.stringify(errorJson(status, message)), type: JSON_TYPE };
   return { text: writeXml(errorRes(status, message)), type: XML_TYPE };
 }
 

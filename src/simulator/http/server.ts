@@ -10,18 +10,21 @@ import type { SimulatorCore } from '../sim-core.js';
 import { handleApi } from './api-handler.js';
 import { send, serializeError, wantsJson } from './respond.js';
 
-const MAX_BODY = 1 << 20;
+/** Control-API bodies above this answer 413 (a 5,000-task session spec is about 1.2 MB). */
+export const MAX_CONTROL_BODY = 8 << 20;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it exceeds MAX_CONTROL_BODY (the rest is read and dropped). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) reject(new Error('body too large'));
-      else chunks.push(chunk);
+      if (size <= MAX_CONTROL_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(size > MAX_CONTROL_BODY ? undefined : Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }
@@ -35,6 +38,11 @@ async function handleSim(
 ): Promise<void> {
   let body: unknown;
   const text = await readBody(req);
+  if (text === undefined) {
+    const error = `the body is larger than ${MAX_CONTROL_BODY / (1 << 20)} MiB; send fewer tasks per call`;
+    send(res, 413, {}, JSON.stringify({ error }), 'application/json; charset=utf-8');
+    return;
+  }
   if (text.trim() !== '') {
     try {
       body = JSON.parse(text);

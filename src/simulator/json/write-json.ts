@@ -1,6 +1,6 @@
 import type { Link, Res, Value } from '../xml/resource.js';
 
-/** JSON bodies start with a UTF-8 BOM like EM's (quirks Q5). */
+/** The UTF-8 BOM that older EM versions put before JSON bodies; off by default (EM 10+ clients choke on it). */
 export const BOM = '\ufeff';
 const TRAILING = new Set(['Name', 'UID', 'Href', 'Type']);
 
@@ -25,7 +25,14 @@ function valueJson(value: Value): unknown {
 export function resJson(res: Res): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of res.attrs) if (!TRAILING.has(name)) out[name] = value;
-  for (const [name, value] of res.fields) if (value !== undefined) out[name] = valueJson(value);
+  if (res.text !== undefined) out.Value = res.text;
+  for (const [name, value] of res.fields) {
+    if (value === undefined) continue;
+    const prev = out[name];
+    // Repeated elements (`<Days>` x 7) become one array.
+    if (prev === undefined) out[name] = valueJson(value);
+    else out[name] = [...(Array.isArray(prev) ? prev : [prev]), valueJson(value)];
+  }
   if (res.items) out[res.listKey ?? res.tag] = res.items.map(resJson);
   const attr = (name: string): unknown => res.attrs.find(([n]) => n === name)?.[1];
   if (attr('Name') !== undefined) out.Name = attr('Name');
@@ -36,7 +43,7 @@ export function resJson(res: Res): Record<string, unknown> {
   return out;
 }
 
-/** Serializes a response body as BOM + JSON. */
+/** Serializes a response body as JSON (no BOM; the caller adds it when asked). */
 export function writeJson(res: Res): string {
-  return BOM + JSON.stringify(resJson(res));
+  return JSON.stringify(resJson(res));
 }

@@ -38,10 +38,30 @@ export interface Owner {
   vms: number[];
   scheduleConfigured: boolean;
   scheduleEnabled: boolean;
+  /** Schedule interval in minutes (1440 = daily). */
+  everyMinutes: number;
+  /** Minute of the UTC day the daily schedule starts at (also the phase of shorter intervals). */
+  startMinute: number;
   /** Typical run length in ms, used by the generator and the live engine. */
   typicalDurationMs: number;
   tenantName: string;
   tenantGuid: string;
+  /** Where its backups land (index into the repositories), -1 for owners without backups. */
+  repositoryIndex: number;
+}
+
+/** A backup repository of a backup server. */
+export interface Repository {
+  index: number;
+  guid: string;
+  name: string;
+  serverIndex: number;
+  /** Bytes. */
+  capacity: number;
+  /** Free bytes before any backup of the live scenario or the control API landed. */
+  freeBase: number;
+  /** `WindowsLocal`, `LinuxLocal`, `Share`, ... */
+  kind: string;
 }
 
 /** One task session (or cloud failover task item) as stored or derived. */

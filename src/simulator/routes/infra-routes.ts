@@ -1,5 +1,6 @@
 import { wantsEntity } from '../http/query-string.js';
 import type { Owner, OwnerType } from '../model/entities.js';
+import { Kind } from '../model/enums.js';
 import { listRes } from '../xml/resource.js';
 import { ownerEntity, ownerRef, serverEntity, serverRef } from '../xml/serialize-infra.js';
 import { sessionRef } from '../xml/serialize-sessions.js';
@@ -47,8 +48,16 @@ function ownerRoutes(type: OwnerType, path: string, plural: string): Route[] {
       },
     },
   ];
-  const child = type === 'Job' ? 'backupSessions' : type === 'CdpPolicy' ? 'cdpReplicaSessions' : undefined;
-  if (child) {
+  const children: [string, Kind | undefined][] =
+    type === 'Job'
+      ? [
+          ['backupSessions', Kind.Backup],
+          ['replicaSessions', Kind.Replica],
+        ]
+      : type === 'CdpPolicy'
+        ? [['cdpReplicaSessions', undefined]]
+        : [];
+  for (const [child, kind] of children) {
     routes.push({
       pattern: [...segs, ':id', child.toLowerCase()],
       key: `/api/${path}/{id}/${child}`,
@@ -57,8 +66,12 @@ function ownerRoutes(type: OwnerType, path: string, plural: string): Route[] {
         GET: (api, [guid = '']) => {
           const o = ownerById(api, type, guid);
           const { now, store } = api.render;
-          // Same 30-day window as the session collections (an assumption, quirks Q19).
-          const ids = store.byOwner(o.index).range(now - COLLECTION_WINDOW_MS, false, Infinity, false);
+          // Same 30-day window as the session collections (an assumption, quirks Q19); a backup job's
+          // replicaSessions (and the reverse) is an empty list.
+          const ids =
+            kind !== undefined && o.kind !== kind
+              ? []
+              : store.byOwner(o.index).range(now - COLLECTION_WINDOW_MS, false, Infinity, false);
           return ok(
             listRes(
               'EntityReferences',

@@ -2,8 +2,18 @@ import type { Route } from './api-context.js';
 import { INFRA_ROUTES } from './infra-routes.js';
 import { SERVICE_ROUTES } from './service-routes.js';
 import { SESSION_ROUTES } from './session-routes.js';
+import { ESTATE_ROUTES } from './estate-routes.js';
+import { LINK_TARGET_ROUTES, SERVICE_EXTRA_ROUTES, TASK_LIST_ROUTE } from './link-target-routes.js';
 
-const ROUTES: Route[] = [...SERVICE_ROUTES, ...SESSION_ROUTES, ...INFRA_ROUTES];
+const ROUTES: Route[] = [
+  ...SERVICE_ROUTES,
+  ...SESSION_ROUTES,
+  ...INFRA_ROUTES,
+  ...ESTATE_ROUTES,
+  ...LINK_TARGET_ROUTES,
+  ...SERVICE_EXTRA_ROUTES,
+  TASK_LIST_ROUTE,
+];
 
 /** The route for lower-cased path segments and the `:id` values it captured, or undefined (404). */
 export function matchRoute(segments: string[]): { route: Route; ids: string[] } | undefined {

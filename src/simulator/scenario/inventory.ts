@@ -28,7 +28,29 @@ function pickVms(rng: Rng, count: number, must: number[] = []): number[] {
   return [...chosen];
 }
 
-type OwnerSeed = Omit<Owner, 'index' | 'guid' | 'tenantGuid'>;
+type OwnerSeed = Omit<Owner, 'index' | 'guid' | 'tenantGuid' | 'repositoryIndex'>;
+const TiB = 1024 * GiB;
+
+/** name, server, capacity, free, kind: one near full ("Repo 1": 2 % free) by default. */
+const REPOSITORIES: [string, number, number, number, string][] = [
+  ['Default Backup Repository', 0, 4 * TiB, 1.7 * TiB, 'WindowsLocal'],
+  ['Repo 1', 0, 10 * TiB, 0.2 * TiB, 'WindowsLocal'],
+  ['Linux Hardened Repository', 1, 20 * TiB, 8.5 * TiB, 'LinuxLocal'],
+  ['NAS Share Repository', 2, 8 * TiB, 3.1 * TiB, 'Share'],
+];
+
+function addRepositories(inv: Inventory, seed: number): void {
+  const rng = createRng(hash3(seed, 0x4e90));
+  for (const [name, serverIndex, capacity, freeBase, kind] of REPOSITORIES)
+    inv.addRepository({ guid: guidFromRng(rng), name, serverIndex, capacity, freeBase, kind });
+}
+
+/** The repository a job writes to: "Repo 1" for every fourth job, else its server's first. */
+function repositoryFor(inv: Inventory, o: OwnerSeed, n: number): number {
+  if (o.kind > Kind.Replica) return -1;
+  if (n % 4 === 1) return inv.repositoryNamed('Repo 1')?.index ?? 0;
+  return inv.repositories.find((r) => r.serverIndex === o.serverIndex)?.index ?? 0;
+}
 
 /** Builds the seeded inventory: 3 servers, ~200 VMs, 30 jobs, 3 CDP policies and 2 failover plans. */
 export function buildInventory(seed: number): Inventory {
@@ -52,8 +74,15 @@ export function buildInventory(seed: number): Inventory {
     });
   }
   const apache02 = inv.vmNamed('apache02')?.index ?? 0;
+  addRepositories(inv, seed);
   const add = (o: OwnerSeed): void => {
-    inv.addOwner({ ...o, guid: guidFromRng(rng), tenantGuid: o.tenantName ? guidFromRng(rng) : '' });
+    const repositoryIndex = repositoryFor(inv, o, inv.owners.length);
+    inv.addOwner({
+      ...o,
+      guid: guidFromRng(rng),
+      tenantGuid: o.tenantName ? guidFromRng(rng) : '',
+      repositoryIndex,
+    });
   };
   const base = (name: string, i: number): Pick<OwnerSeed, 'name' | 'serverIndex' | 'tenantName'> => ({
     name,
@@ -71,6 +100,8 @@ export function buildInventory(seed: number): Inventory {
       vms: pickVms(rng, randInt(rng, 2, 8)),
       scheduleConfigured: true,
       scheduleEnabled: i % 7 !== 6,
+      everyMinutes: i % 6 === 5 ? 60 : i % 6 === 3 ? 240 : 1440,
+      startMinute: (18 + (i % 6)) * 60 + (i % 4) * 15,
       typicalDurationMs: randInt(rng, 3, 40) * 60_000,
     }),
   );
@@ -85,6 +116,8 @@ export function buildInventory(seed: number): Inventory {
       vms: pickVms(rng, randInt(rng, 2, 6), name === 'Fileserver02 Replication' ? [apache02] : []),
       scheduleConfigured: true,
       scheduleEnabled: true,
+      everyMinutes: i % 3 === 0 ? 60 : i % 3 === 1 ? 240 : 1440,
+      startMinute: (i * 37) % 60,
       typicalDurationMs: randInt(rng, 2, 20) * 60_000,
     }),
   );
@@ -99,6 +132,8 @@ export function buildInventory(seed: number): Inventory {
       vms: pickVms(rng, randInt(rng, 2, 4)),
       scheduleConfigured: true,
       scheduleEnabled: true,
+      everyMinutes: 1440,
+      startMinute: 0,
       typicalDurationMs: 24 * 3600_000,
     }),
   );
@@ -113,6 +148,8 @@ export function buildInventory(seed: number): Inventory {
       vms: pickVms(rng, randInt(rng, 3, 5)),
       scheduleConfigured: false,
       scheduleEnabled: false,
+      everyMinutes: 1440,
+      startMinute: 0,
       typicalDurationMs: randInt(rng, 3, 10) * 60_000,
       tenantName: plan.tenant,
     }),

@@ -3,6 +3,7 @@ import type { Owner, TaskRecord } from '../model/entities.js';
 import type { Store } from '../store/store.js';
 import { createRng, hash3, pick, randInt, type Rng } from '../util/prng.js';
 import { FAILURE_MESSAGES, FAILURE_REASONS, WARNING_REASONS } from './texts.js';
+import { landBackup } from '../store/points.js';
 
 interface Running {
   id: number;
@@ -180,6 +181,7 @@ export class LiveEngine {
       for (const t of tasks) t.reason = '';
     }
     this.store.update(run.id, { end: now, state: SessionState.Stopped, result: worst, progress: 100 });
+    landBackup(this.store, run.id, tasks);
     this.lastResult.set(run.owner.index, worst);
     this.running.delete(run.id);
   }

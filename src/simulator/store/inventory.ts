@@ -1,10 +1,13 @@
-import type { BackupServer, Owner, Vm } from '../model/entities.js';
+import type { BackupServer, Owner, Repository, Vm } from '../model/entities.js';
 
 /** Servers, VMs and session owners, with the lookups routes and the query planner need. */
 export class Inventory {
   readonly servers: BackupServer[] = [];
   readonly vms: Vm[] = [];
   readonly owners: Owner[] = [];
+  readonly repositories: Repository[] = [];
+  /** Bytes written to each repository since the world was built (free space shrinks by it). */
+  readonly landed: number[] = [];
   private readonly ownerByName = new Map<string, Owner>();
   private readonly byGuid = new Map<string, BackupServer | Owner>();
   private readonly vmByName = new Map<string, Vm>();
@@ -15,6 +18,34 @@ export class Inventory {
     this.servers.push(full);
     this.byGuid.set(full.guid, full);
     return full;
+  }
+
+  addRepository(repo: Omit<Repository, 'index'>): Repository {
+    const full = { ...repo, index: this.repositories.length };
+    this.repositories.push(full);
+    this.landed.push(0);
+    return full;
+  }
+
+  repositoryNamed(name: string): Repository | undefined {
+    const lower = name.toLowerCase();
+    return this.repositories.find((r) => r.name.toLowerCase() === lower);
+  }
+
+  repositoryByGuid(guid: string): Repository | undefined {
+    const lower = guid.toLowerCase();
+    return this.repositories.find((r) => r.guid === lower);
+  }
+
+  /** Free bytes of a repository now. */
+  freeSpace(repo: Repository): number {
+    return Math.max(0, repo.freeBase - (this.landed[repo.index] ?? 0));
+  }
+
+  /** A backup of `bytes` landed on the owner's repository. */
+  land(owner: Owner, bytes: number): void {
+    if (owner.repositoryIndex >= 0)
+      this.landed[owner.repositoryIndex] = (this.landed[owner.repositoryIndex] ?? 0) + bytes;
   }
 
   addVm(vm: Omit<Vm, 'index'>): Vm {

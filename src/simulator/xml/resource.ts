@@ -26,6 +26,8 @@ export interface Res {
   items?: Res[];
   /** JSON property name of `items` (`Refs`, `BackupJobSessions`, ...). */
   listKey?: string;
+  /** Text content next to attributes (`<Day Name="Sunday">1,1,...</Day>`); `Value` in JSON. */
+  text?: string;
 }
 
 export const EM_NS = 'http://www.veeam.com/ent/v1.0';

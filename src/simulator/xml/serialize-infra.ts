@@ -1,8 +1,8 @@
-import { formatEmDate } from '../util/dates.js';
 import type { BackupServer, Owner } from '../model/entities.js';
-import { nextRunOf } from '../model/next-run.js';
+import { Kind } from '../model/enums.js';
+import { ownerFields } from './serialize-owner-info.js';
 import { ownerPath, serverLink, type RenderContext } from './context.js';
-import type { Link, Res, Value } from './resource.js';
+import type { Link, Res } from './resource.js';
 
 /** A backup server as Ref/EntityRef; its reference has no Up link (README §7.8). */
 export function serverRef(ctx: RenderContext, s: BackupServer, tag: 'Ref' | 'EntityRef'): Res {
@@ -62,6 +62,13 @@ export function serverEntity(ctx: RenderContext, s: BackupServer): Res {
   };
 }
 
+/** A job's session list: replication jobs link to `replicaSessions` (EM's ReplicaJobSessionReferenceList). */
+function jobSessionsLink(o: Owner, self: string): Link {
+  return o.kind === Kind.Replica
+    ? { rel: 'Down', type: 'ReplicaJobSessionReferenceList', href: `${self}/replicaSessions` }
+    : { rel: 'Down', type: 'BackupJobSessionReferenceList', href: `${self}/backupSessions` };
+}
+
 function ownerUid(o: Owner): string {
   return `urn:veeam:${ownerPath(o).type}:${o.guid}`;
 }
@@ -74,8 +81,7 @@ export function ownerRef(ctx: RenderContext, o: Owner, tag: 'Ref' | 'EntityRef')
     serverLink(ctx, ctx.store.inventory.servers[o.serverIndex] as BackupServer),
     { rel: 'Alternate', type, href: `${self}?format=Entity`, name: o.name },
   ];
-  if (o.type === 'Job')
-    links.push({ rel: 'Down', type: 'BackupJobSessionReferenceList', href: `${self}/backupSessions` });
+  if (o.type === 'Job') links.push(jobSessionsLink(o, self));
   if (o.type === 'CdpPolicy') {
     links.push({ rel: 'Down', type: 'CdpReplicaSessionReferenceList', href: `${self}/cdpReplicaSessions` });
   }
@@ -124,7 +130,7 @@ function ownerLinks(ctx: RenderContext, o: Owner): Link[] {
     { rel: 'Clone', href: `${self}?action=clone` },
     { rel: 'ToggleScheduleEnabled', href: `${self}?action=toggleScheduleEnabled` },
     { rel: 'Down', type: 'ObjectInJobList', href: `${self}/includes` },
-    { rel: 'Down', type: 'BackupJobSessionReferenceList', href: `${self}/backupSessions` },
+    jobSessionsLink(o, self),
     { rel: 'Create', type: 'ObjectInJob', href: `${self}/includes` },
     { rel: 'Start', href: `${self}?action=start` },
     { rel: 'Stop', href: `${self}?action=stop` },
@@ -132,73 +138,7 @@ function ownerLinks(ctx: RenderContext, o: Owner): Link[] {
   ];
 }
 
-function includes(ctx: RenderContext, o: Owner): Res[] {
-  const { path } = ownerPath(o);
-  return o.vms.map((vmIndex, i) => {
-    const vm = ctx.store.inventory.vms[vmIndex];
-    const objectId = `${o.guid.slice(0, 24)}${String(i).padStart(12, '0')}`;
-    if (o.type === 'CloudFailoverPlan') {
-      return {
-        tag: 'CloudFailoverPlanVm',
-        attrs: [
-          ['Type', 'CloudFailoveredVm'],
-          ['Href', `${ctx.base}/${path}/includes/${objectId}`],
-        ],
-        fields: [
-          ['FailoverPlanVMId', objectId],
-          ['Name', vm?.name ?? ''],
-          ['Order', i],
-        ],
-      };
-    }
-    return {
-      tag: 'ObjectInJob',
-      attrs: [
-        ['Type', 'ObjectInJob'],
-        ['Href', `${ctx.base}/${path}/includes/${objectId}`],
-      ],
-      fields: [
-        ['ObjectInJobId', objectId],
-        ['HierarchyObjRef', vm?.uid ?? ''],
-        ['Name', vm?.name ?? ''],
-        ['DisplayName', vm?.name ?? ''],
-      ],
-    };
-  });
-}
-
-function ownerFields(ctx: RenderContext, o: Owner): [string, Value][] {
-  const next = nextRunOf(o, ctx.now);
-  const nextRun = next === undefined ? undefined : formatEmDate(next);
-  const wrap = (tag: string, inner: [string, Value][]): Res => ({ tag, attrs: [], fields: inner });
-  if (o.type === 'CloudFailoverPlan') {
-    return [
-      ['TenantUid', `urn:veeam:CloudTenant:${o.tenantGuid}`],
-      ['TenantName', o.tenantName],
-      ['Description', o.description],
-      ['CloudFailoverPlanInfo', wrap('CloudFailoverPlanInfo', [['Includes', includes(ctx, o)]])],
-    ];
-  }
-  const common: [string, Value][] = [
-    ['Platform', o.platform],
-    ['Description', o.description],
-    ['ScheduleConfigured', o.scheduleConfigured],
-    ['ScheduleEnabled', o.scheduleEnabled],
-    ['NextRun', nextRun],
-  ];
-  if (o.type === 'CdpPolicy') {
-    const info = wrap('CdpReplicaPolicyInfo', [['Includes', includes(ctx, o)]]);
-    return [
-      ['PolicyType', 'CdpReplica'],
-      ...common,
-      ['CdpPolicyInfo', wrap('CdpPolicyInfo', [['CdpReplicaPolicyInfo', info]])],
-    ];
-  }
-  const info = wrap('BackupJobInfo', [['Includes', includes(ctx, o)]]);
-  return [['JobType', o.jobType], ...common, ['JobInfo', wrap('JobInfo', [['BackupJobInfo', info]])]];
-}
-
-/** A job, CDP policy or cloud failover plan entity (schedule options omitted). */
+/** A job, CDP policy or cloud failover plan entity. */
 export function ownerEntity(ctx: RenderContext, o: Owner): Res {
   const { path, type } = ownerPath(o);
   return {

@@ -14,6 +14,8 @@ import {
 } from './context.js';
 import type { Link, Res, Value } from './resource.js';
 import { linkElement } from './write-xml.js';
+import { hasRestorePoint, SLOT } from '../store/points.js';
+import { restorePointPath } from './serialize-points.js';
 
 function sessionLinks(ctx: RenderContext, id: number, entity: boolean): Link[] {
   const kind = ctx.store.kindOf(id);
@@ -43,12 +45,11 @@ function sessionLinks(ctx: RenderContext, id: number, entity: boolean): Link[] {
   if (entity && kind === Kind.Backup) {
     // Stop stays on Stopped sessions; the restore point link is Related with Name="" (quirks Q22).
     links.push({ rel: 'Stop', href: `${self}?action=stop` });
-    const c = ctx.store.cols;
-    if (!Number.isNaN(c.end[id]) && (c.result[id] as number) < 3) {
+    if (hasRestorePoint(ctx.store, id)) {
       links.push({
         rel: 'Related',
         type: 'RestorePointReference',
-        href: `${ctx.base}/restorePoints/${ctx.store.guid(id, 0xffff)}`,
+        href: `${ctx.base}/${restorePointPath(ctx, id)}`,
         name: '',
       });
     }
@@ -82,7 +83,7 @@ function failoverTasks(ctx: RenderContext, id: number): Res[] {
         linkElement('VmReplicaPointLink', {
           rel: 'Related',
           type: 'CloudVmReplicaPointReference',
-          href: `${ctx.base}/cloud/vmReplicaPoints/${ctx.store.guid(id, 0x8000 + t.slot)}`,
+          href: `${ctx.base}/cloud/vmReplicaPoints/${ctx.store.guid(id, SLOT.cloudReplicaPoint + t.slot)}`,
           name: `${t.vmName}@${formatNameTime(t.creation - 3_600_000 * 6)}`,
         }),
       ],

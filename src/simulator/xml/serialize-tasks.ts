@@ -12,6 +12,8 @@ import {
   type RenderContext,
 } from './context.js';
 import type { Link, Res, Value } from './resource.js';
+import { taskHasPoint } from '../store/points.js';
+import { vmPointPath } from './serialize-points.js';
 
 /** Task session name: `<VM>@yyyy-MM-dd HH:mm:ss` (quirks Q24). */
 export function taskName(task: TaskRecord): string {
@@ -36,11 +38,11 @@ function taskLinks(ctx: RenderContext, id: number, task: TaskRecord, entity: boo
       ? { rel: 'Alternate', type: `${type}Reference`, href: self, name }
       : { rel: 'Alternate', type, href: `${self}?format=Entity`, name },
   ];
-  if (entity && kind === Kind.Backup && !Number.isNaN(task.end) && task.result < 3) {
+  if (entity && kind === Kind.Backup && taskHasPoint(ctx.store, id, task)) {
     links.push({
       rel: 'Related',
       type: 'VmRestorePoint',
-      href: `${ctx.base}/vmRestorePoints/${ctx.store.guid(id, 0x9000 + task.slot)}?format=Entity`,
+      href: `${ctx.base}/${vmPointPath(ctx, { id, task }, false)}?format=Entity`,
       name: `${task.vmName}@${formatNameTime(task.end)}`,
     });
   }

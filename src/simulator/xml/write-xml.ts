@@ -56,9 +56,10 @@ function writeElement(res: Res, root: boolean): string {
   let s = `<${res.tag}`;
   if (root) s += ` xmlns="${EM_NS}"`;
   for (const [name, value] of res.attrs) s += ` ${name}="${escapeAttr(value)}"`;
-  const empty = !res.links && res.fields.length === 0 && !res.items?.length;
+  const empty = !res.links && res.fields.length === 0 && !res.items?.length && !res.text;
   if (empty) return `${s} />`;
   s += '>';
+  if (res.text) s += escapeText(res.text);
   if (res.links) {
     s += '<Links>';
     for (const link of res.links) s += writeLink(link);

@@ -169,3 +169,44 @@ describe('control API', () => {
     expect((await control(sim, 'GET', 'nope')).status).toBe(404);
   });
 });
+
+describe('control API body limits', () => {
+  let big: RunningSimulator;
+  beforeAll(async () => {
+    big = await startTestSim({ history: 0 });
+  });
+  afterAll(() => big.stop());
+
+  it('accepts a 5,000-task session in one call', async () => {
+    const tasks = Array.from({ length: 5000 }, (_v, i) => ({
+      vmName: `vm-${String(i).padStart(5, '0')}`,
+      state: 'Completed',
+      result: i % 10 === 0 ? 'Warning' : 'Success',
+      reason:
+        i % 10 === 0 ? 'Changed block tracking has been disabled for this VM' : 'Processed without warnings',
+      progress: 100,
+      totalSize: 123_456_789_012,
+      creationTime: '2025-11-20T11:00:00Z',
+      endTime: '2025-11-20T11:30:00Z',
+    }));
+    const res = await control(big, 'POST', 'sessions', {
+      type: 'BackupJobSession',
+      jobName: 'Huge',
+      state: 'Stopped',
+      result: 'Warning',
+      tasks,
+    });
+    expect(JSON.stringify(tasks).length).toBeGreaterThan(1 << 20);
+    expect(res.status).toBe(201);
+  });
+
+  it('answers 413 with a clear message above the limit', async () => {
+    const res = await fetch(`${big.origin}/_sim/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"type":"BackupJobSession","pad":"${'x'.repeat(9 << 20)}"}`,
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/larger than 8 MiB/);
+  });
+});

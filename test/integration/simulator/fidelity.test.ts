@@ -40,8 +40,12 @@ async function xml(path: string): Promise<string> {
 
 /** The path (after /api/) of the first Ref of a query. */
 async function firstRef(query: string): Promise<string> {
-  const doc = plain.parse(await xml(query)) as { QueryResult: { Refs: { Ref: { Href: string }[] } } };
-  const href = doc.QueryResult.Refs.Ref[0]?.Href ?? '';
+  type Refs = { Refs: { Ref: { Href: string }[] } };
+  const doc = plain.parse(await xml(query)) as {
+    QueryResult?: Refs;
+    EntityReferences?: Refs & { Ref?: { Href: string }[] };
+  };
+  const href = (doc.QueryResult?.Refs.Ref ?? doc.EntityReferences?.Ref ?? [])[0]?.Href ?? '';
   return href.slice(href.indexOf('/api/') + 5);
 }
 
@@ -57,7 +61,9 @@ describe('shape fidelity against the EM examples', () => {
   });
 
   it('BackupTaskSession entity with VmDisplayName attribute and VmUid', async () => {
-    const path = await firstRef('query?type=BackupTaskSession&filter=Result==Success&pageSize=1');
+    // A task of a successful run: only Success/Warning runs leave restore points (the Related link).
+    const run = await firstRef('query?type=BackupJobSession&filter=Result==Success&pageSize=1');
+    const path = await firstRef(`${run}/taskSessions`);
     expectSameShape(shapeOfXml(await xml(`${path}?format=Entity`)), 'backup-task-session-entity.xml');
   });
 
@@ -100,6 +106,30 @@ describe('shape fidelity against the EM examples', () => {
       'cloud-failover-session-entity-running.xml',
     );
     expectSameShape(shapeOfXml(await xml('cloud/failoverSessions')), 'cloud-failover-sessions-refs.xml');
+  });
+
+  it('Job, CdpPolicy and CloudFailoverPlan entities have the shape of the EM examples', async () => {
+    const job = await firstRef('query?type=Job&filter=JobType==Backup;Platform==HyperV&pageSize=1');
+    expectSameShape(shapeOfXml(await xml(`${job}?format=Entity`)), 'job-entity.xml');
+    const cdp = await firstRef('query?type=CdpPolicy&pageSize=1');
+    expectSameShape(shapeOfXml(await xml(`${cdp}?format=Entity`)), 'cdp-policy-entity.xml');
+    const plan = await firstRef('query?type=CloudFailoverPlan&filter=Name=="ABC Company Failover Plan"');
+    const planShape = shapeOfXml(await xml(`${plan}?format=Entity`));
+    expect(findShape(planShape, 'CloudFailoverPlanOptions')).toEqual(
+      findShape(fixtureShape('cloud-failover-plan-entity.xml'), 'CloudFailoverPlanOptions'),
+    );
+  });
+
+  it('a replication job links to replicaSessions and holds ReplicaJobInfo', async () => {
+    const job = await firstRef('query?type=Job&filter=JobType==Replica&pageSize=1');
+    const entity = await xml(`${job}?format=Entity`);
+    expect(entity).toContain('Type="ReplicaJobSessionReferenceList"');
+    expect(entity).not.toContain('/backupSessions"');
+    expect(entity).toContain('<ReplicaJobInfo>');
+    expect(entity).not.toContain('<BackupJobInfo>');
+    const sessions = await xml(`${job}/replicaSessions`);
+    expect(sessions).toContain('Type="ReplicaJobSessionReference"');
+    expect(await xml(job)).toContain(`${job}/replicaSessions"`);
   });
 
   it.each([

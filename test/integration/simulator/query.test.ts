@@ -139,13 +139,13 @@ describe('query service', () => {
     );
   });
 
-  it('answers JSON with a BOM when asked (README §3)', async () => {
+  it('answers JSON without a BOM by default (strict parsers on EM 10+)', async () => {
     const res = await fetch(`${sim.url}query?type=BackupJobSession&format=Entities&pageSize=2`, {
       headers: { 'X-RestSvcSessionId': token, Accept: 'application/json' },
     });
     const bytes = Buffer.from(await res.arrayBuffer());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const body = JSON.parse(bytes.subarray(3).toString('utf8')) as {
+    expect(bytes[0]).toBe(0x7b);
+    const body = JSON.parse(bytes.toString('utf8')) as {
       Entities: { BackupJobSessions: { BackupJobSessions: Record<string, unknown>[] } };
       PagingInfo: { PageSize: number; Links: { Rel: string }[] };
     };
@@ -157,13 +157,21 @@ describe('query service', () => {
     const err = await fetch(`${sim.url}query?type=Nope`, {
       headers: { 'X-RestSvcSessionId': token, Accept: 'application/json' },
     });
-    expect(
-      JSON.parse(
-        Buffer.from(await err.arrayBuffer())
-          .subarray(3)
-          .toString('utf8'),
-      ),
-    ).toMatchObject({ StatusCode: 400, StackTrace: null });
+    expect(JSON.parse(await err.text())).toMatchObject({ StatusCode: 400, StackTrace: null });
+  });
+
+  it('starts JSON bodies and errors with a UTF-8 BOM with jsonBom', async () => {
+    const bom = await startTestSim({ history: 20, jsonBom: true });
+    const t = await logon(bom);
+    for (const path of ['jobs', 'query?type=Nope']) {
+      const res = await fetch(`${bom.url}${path}`, {
+        headers: { 'X-RestSvcSessionId': t, Accept: 'application/json' },
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(() => JSON.parse(bytes.subarray(3).toString('utf8'))).not.toThrow();
+    }
+    await bom.stop();
   });
 
   it('writes publicBaseUrl into every Href and honours the typo option', async () => {
