@@ -15,7 +15,7 @@ describe('/veeam subscribe', () => {
     ]);
     expect(watcher.saved()).toBe(1);
     expect(textOf(blockById(reply, 'notice'))).toBe(
-      ':bell: Alerts for this channel: *type replica · job Nightly * · server any · failed only*',
+      ':bell: Alerts for this channel: `type replica · job Nightly * · server any · failed only`',
     );
   });
 
