@@ -16,7 +16,7 @@ import type { CommandDeps } from './types.js';
 export async function followLink(href: string, deps: CommandDeps): Promise<SlackMessage> {
   try {
     let document = await deps.client.get(href);
-    // References carry little; their Alternate link is the entity (README §5).
+    // References carry little; their Alternate link is the entity (docs/em-protocol.md, "References, entities and links").
     if (document.kind === 'reference') {
       const alternate = document.reference.links.find((l) => l.rel === 'Alternate');
       document = alternate

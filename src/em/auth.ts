@@ -32,7 +32,7 @@ interface Logon {
 
 const TOKEN_HEADER = 'X-RestSvcSessionId';
 
-/** Wraps the transport with EM's token authentication (README §2). */
+/** Wraps the transport with EM's token authentication (docs/em-protocol.md, "Logon and the session token"). */
 export function createAuthenticatedTransport(options: AuthOptions): AuthenticatedTransport {
   let current: Promise<Logon> | undefined;
   let logons = 0;

@@ -73,7 +73,7 @@ function createEmClientOver(
         mapped.sessions.length + mapped.tasks.length + mapped.references.length + mapped.entities.length;
       received += count;
       yield { ...mapped, pageNum: paging.pageNum, pagesCount: paging.pagesCount, next: paging.next };
-      // Stop on a missing Next link, the last page, or an empty page (quirks Q8).
+      // Stop on a missing Next link, the last page, or an empty page (docs/em-protocol.md, "Paging").
       const last = paging.next === undefined || paging.pageNum >= paging.pagesCount || count === 0;
       target = last ? undefined : paging.next;
     }
@@ -101,7 +101,7 @@ function createEmClientOver(
       try {
         return mapDocument(await fetchDocument(target));
       } catch (error) {
-        // Published ReplicaJobSession Down links say `repicaTaskSessions` (quirks Q3): try the right spelling once.
+        // Published ReplicaJobSession Down links say `repicaTaskSessions` (docs/em-protocol.md, "Whether misspelt replica task links resolve"): try the right spelling once.
         if (
           error instanceof EmError &&
           error.code === ErrorCode.EmNotFound &&

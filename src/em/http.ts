@@ -120,8 +120,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 }
 
 /**
- * EM writes its own host name into every Href (quirks Q21), which the bot may not resolve: keep the Href's
- * path and query byte for byte (paging links must not be re-encoded, Q17) and use the configured origin.
+ * EM writes its own host name into every Href (docs/em-protocol.md, "Host names in links"), which the bot may not resolve: keep the Href's
+ * path and query byte for byte (paging links must not be re-encoded, docs/em-protocol.md, "Paging") and use the configured origin.
  */
 export function resolveTarget(base: URL, target: string): string {
   if (/^https?:\/\//i.test(target)) {

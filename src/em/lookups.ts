@@ -72,7 +72,7 @@ export async function latestTaskSessionsOfVm(
     .slice(0, limit);
 }
 
-/** Result is Warning or Failed, spelled as an OR so it holds whatever EM does with `None` ordering (quirks Q7). */
+/** Result is Warning or Failed, spelled as an OR so it holds whatever EM does with `None` ordering (docs/em-protocol.md, "Where None sorts"). */
 export function problemResultFilter(resultField: string): Filter {
   return {
     or: [where(resultField, '==', enumValue('Warning')), where(resultField, '==', enumValue('Failed'))],
@@ -96,7 +96,7 @@ export function problemSessionsSince(
   );
 }
 
-/** Sessions of one kind still in progress (State is not Stopped), newest first (quirks Q7: not via Result). */
+/** Sessions of one kind still in progress (State is not Stopped), newest first (docs/em-protocol.md, "Where None sorts": not via Result). */
 export async function runningSessions<K extends SessionKind>(
   client: EmClient,
   kind: K,
@@ -159,7 +159,7 @@ function parentSessionLink(task: { links: EmLink[] }): EmLink | undefined {
 
 /**
  * The job (or CDP policy) a task session belongs to, without another request: its parent session link's name
- * without the `@time` suffix, split on the last `@` because job names may hold one (quirks Q24).
+ * without the `@time` suffix, split on the last `@` because job names may hold one (docs/em-protocol.md, "Names with timestamps").
  */
 export function jobNameOfTask(task: { links: EmLink[] }): string | undefined {
   const name = parentSessionLink(task)?.name;

@@ -1,6 +1,6 @@
 import type { SessionKind, TaskSessionKind } from './types.js';
 
-/** The query-service field names of one session type; they differ between types (README §6-7, quirks Q2). */
+/** The query-service field names of one session type; they differ between types (docs/em-protocol.md, "Query field names", docs/em-protocol.md, "Query field names"). */
 export interface QueryFields {
   creation: string;
   end: string;
@@ -39,7 +39,7 @@ export const SESSION_FIELDS: Record<SessionKind, QueryFields> = {
 export const TASK_FIELDS: Record<TaskSessionKind, QueryFields & { vm: string }> = {
   BackupTaskSession: { ...JOB, owner: 'JobSessionUid', ownerUid: undefined, vm: 'VmDisplayName' },
   ReplicaTaskSession: { ...JOB, owner: 'JobSessionUid', ownerUid: undefined, vm: 'VmDisplayName' },
-  // `Result` is not in the CDP task table but is on every entity; assumed filterable (README §7.6).
+  // `Result` is not in the CDP task table but is on every entity; assumed filterable (docs/em-protocol.md, "Result on CDP task sessions").
   CdpReplicaTaskSession: {
     ...JOB,
     creation: 'CreationTimeUTC',
@@ -50,7 +50,7 @@ export const TASK_FIELDS: Record<TaskSessionKind, QueryFields & { vm: string }> 
   },
 };
 
-/** The collection path of each session and task-session type, for look-ups by ID (README §7). */
+/** The collection path of each session and task-session type, for look-ups by ID (docs/em-protocol.md, "Resources we use"). */
 export const COLLECTIONS: Record<SessionKind | TaskSessionKind, string> = {
   BackupJobSession: 'backupSessions',
   ReplicaJobSession: 'replicaSessions',

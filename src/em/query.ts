@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../shared/errors.js';
 
-/** The comparison operators of EM's filter grammar (README §6). */
+/** The comparison operators of EM's filter grammar (docs/em-protocol.md, "Query filters"). */
 export type FilterOperator = '==' | '!=' | '<' | '>' | '<=' | '>=';
 
 /** An enum value, written bare (`Result==Failed`); only letters are allowed. */
@@ -45,7 +45,7 @@ const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
 const ENUM = /^[A-Za-z]+$/;
 /**
  * Characters EM may treat as grammar even inside quotes: its docs only say how to quote spaces and `"`
- * (quirks Q9), so text containing these is refused rather than risk a changed filter. Control characters too.
+ * (docs/em-protocol.md, "Reserved characters in quoted values"), so text containing these is refused rather than risk a changed filter. Control characters too.
  */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[;,()\u0000-\u001f\u007f]/;

@@ -1,10 +1,10 @@
 /**
  * Domain objects for the Enterprise Manager resources the bot uses, as the mappers produce them.
  * Field names are ours (camelCase); the EM element each comes from is named in the comment where it differs.
- * Enums stay open string unions: real servers send values the doc tables omit (Result `None`, see quirks Q7).
+ * Enums stay open string unions: real servers send values the doc tables omit (Result `None`, see docs/em-protocol.md, "Result is None while a session runs").
  */
 
-/** Session and task results; `None` while a session runs (quirks Q7). */
+/** Session and task results; `None` while a session runs (docs/em-protocol.md, "Result is None while a session runs"). */
 export type SessionResult = 'Success' | 'Warning' | 'Failed' | 'None' | (string & {});
 /** Job, CDP and failover session states. */
 export type SessionState =
@@ -54,7 +54,7 @@ interface SessionCommon extends EmResource {
   endTime: Date | undefined;
   state: SessionState;
   result: SessionResult;
-  /** 0-100; 0 is common even for finished sessions (quirks Q23). */
+  /** 0-100; 0 is common even for finished sessions (docs/em-protocol.md, "Doc tables and examples disagree"). */
   progress: number | undefined;
   isRetry: boolean;
   failureMessage: string | undefined;

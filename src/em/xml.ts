@@ -12,7 +12,7 @@ export interface XmlDocument {
 }
 
 /**
- * Element names that hold a list whose items must always be arrays, even with one item (quirks Q25).
+ * Element names that hold a list whose items must always be arrays, even with one item (docs/em-protocol.md, "Empty and single-item elements").
  * Keyed by the parent's local name; `*` means every child of that parent.
  */
 const LIST_PARENTS = new Set([
@@ -33,7 +33,7 @@ const LIST_PARENTS = new Set([
   'BackupServers',
   'CdpPolicies',
   'CloudFailoverPlans',
-  // The per-VM items of a cloud failover session are named like their container (quirks: CloudFailoverTasks).
+  // The per-VM items of a cloud failover session are named like their container docs/em-protocol.md, "Cloud failover items".
   'CloudFailoverTasks',
 ]);
 

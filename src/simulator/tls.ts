@@ -12,7 +12,7 @@ export interface SimCertificate {
 
 /**
  * Generates a self-signed certificate for `host` (plus localhost and 127.0.0.1), as EM ships one by
- * default (quirks Q1), and writes the certificate PEM so clients can trust it with VEEAM_CA_FILE.
+ * default (docs/em-protocol.md, "Transport, TLS and versions"), and writes the certificate PEM so clients can trust it with VEEAM_CA_FILE.
  */
 export async function createCertificate(host: string, certDir?: string): Promise<SimCertificate> {
   const names = [...new Set([host, 'localhost'])].filter(

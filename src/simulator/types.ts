@@ -31,7 +31,7 @@ export interface SimulatorOptions {
   publicBaseUrl?: string;
   /** Scenario clock: start time, speed, or manual stepping. */
   clock?: ClockOptions;
-  /** Emit `repicaTaskSessions` (sic) on ReplicaJobSession Down links (quirks Q3); default false. */
+  /** Emit `repicaTaskSessions` (sic) on ReplicaJobSession Down links (docs/em-protocol.md, "Whether misspelt replica task links resolve"); default false. */
   replicaTaskTypo?: boolean;
   /** Start JSON bodies with a UTF-8 BOM, as older EM versions did; default false. */
   jsonBom?: boolean;

@@ -40,7 +40,7 @@ export function subjectOfSession(session: Session): AlertSubject {
   };
 }
 
-/** The subject for a finished CDP task session; its policy is the parent session's name before `@` (quirks Q24). */
+/** The subject for a finished CDP task session; its policy is the parent session's name before `@` (docs/em-protocol.md, "Names with timestamps"). */
 export function subjectOfCdpTask(task: TaskSession): AlertSubject {
   const policy = jobNameOfTask(task) ?? '';
   return {

@@ -54,7 +54,7 @@ export async function fetchProblemSubjects(
   };
 }
 
-/** CDP problems show on task sessions while the policy session keeps running (README §7.5-7.6). */
+/** CDP problems show on task sessions while the policy session keeps running (docs/em-protocol.md, "Resources we use"). */
 async function fetchCdpTaskProblems(client: EmClient, since: Date): Promise<AlertSubject[]> {
   const fields = TASK_FIELDS.CdpReplicaTaskSession;
   const tasks = await client.queryTaskSessions(

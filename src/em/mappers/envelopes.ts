@@ -2,7 +2,7 @@ import type { XmlDocument, XmlNode } from '../xml.js';
 import type { EnterpriseManagerInfo, LogonSession } from '../types.js';
 import { asArray, asNode, links, mapLink, number, resource, text } from './fields.js';
 
-/** The `Error` body EM sends with 4xx/5xx: its Message and StatusCode (attributes on real servers, README §4). */
+/** The `Error` body EM sends with 4xx/5xx: its Message and StatusCode (attributes on real servers, docs/em-protocol.md, "Errors and status codes"). */
 export interface EmErrorBody {
   message: string | undefined;
   statusCode: number | undefined;
@@ -38,7 +38,7 @@ export function mapEnterpriseManager(node: XmlNode): EnterpriseManagerInfo {
   return { supportedVersions: versions, links: links(node) };
 }
 
-/** Paging details of a QueryResult: page numbers and the verbatim `Next` link (quirks Q17). */
+/** Paging details of a QueryResult: page numbers and the verbatim `Next` link (docs/em-protocol.md, "Paging"). */
 export function mapPagingInfo(node: XmlNode): {
   pageNum: number;
   pageSize: number;

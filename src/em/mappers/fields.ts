@@ -14,7 +14,7 @@ export function asArray(value: XmlValue | undefined): XmlValue[] {
 
 /**
  * A field's text, read from the attribute or the element of that name: real servers put some fields
- * (`VmDisplayName`) on attributes while the doc tables list them as elements (quirks, README §7.2).
+ * (`VmDisplayName`) on attributes while the doc tables list them as elements docs/em-protocol.md, "Attributes where the tables say elements".
  */
 export function text(node: XmlNode, field: string): string | undefined {
   const attribute = node[`@_${field}`];
@@ -36,7 +36,7 @@ const DATE_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
- * An `xs:dateTime` as a Date. EM writes UTC with 0-7 fraction digits (quirks Q14); years before 1900 are
+ * An `xs:dateTime` as a Date. EM writes UTC with 0-7 fraction digits (docs/em-protocol.md, "Fractional seconds and placeholder dates"); years before 1900 are
  * placeholders for "never" (`1753-01-01`, `0001-01-01`) and become undefined, as does unparseable text.
  */
 export function parseEmDate(value: string | undefined): Date | undefined {

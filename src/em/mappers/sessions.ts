@@ -9,7 +9,7 @@ import type {
 } from '../types.js';
 import { asArray, asNode, boolean, date, mapLink, number, optionalText, resource, text } from './fields.js';
 
-/** The session kind an element stands for: by its `Type` attribute first, since the element name lies (quirks Q2). */
+/** The session kind an element stands for: by its `Type` attribute first, since the element name lies (docs/em-protocol.md, "CDP session items named CdpPolicySession"). */
 export function sessionKindOf(elementName: string, node: XmlNode): SessionKind | undefined {
   const declared = text(node, 'Type') ?? elementName;
   switch (declared) {
@@ -42,7 +42,7 @@ function common(node: XmlNode) {
     creationTime: date(node, 'CreationTimeUTC'),
     endTime: date(node, 'EndTimeUTC'),
     state: text(node, 'State') ?? '',
-    // No Result element at all only happens on odd builds; a running session reports `None` (quirks Q7).
+    // No Result element at all only happens on odd builds; a running session reports `None` (docs/em-protocol.md, "Result is None while a session runs").
     result: text(node, 'Result') ?? 'None',
     progress: number(node, 'Progress'),
     isRetry: boolean(node, 'IsRetry'),
@@ -77,7 +77,7 @@ function mapFailoverSession(node: XmlNode): CloudFailoverSession {
   return {
     ...base,
     kind: 'CloudFailoverSession',
-    // The session is named after its plan (README §7.7); there is no plan UID on the session.
+    // The session is named after its plan (docs/em-protocol.md, "Names with timestamps"); there is no plan UID on the session.
     jobName: base.name,
     jobUid: undefined,
     jobType: optionalText(node, 'JobType'),

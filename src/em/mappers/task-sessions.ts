@@ -25,7 +25,7 @@ export function mapTaskSession(kind: TaskSessionKind, node: XmlNode): TaskSessio
     endTime: date(node, 'EndTimeUTC'),
     state: text(node, 'State') ?? '',
     result: text(node, 'Result') ?? 'None',
-    // Reasons carry trailing spaces on real servers (quirks Q25); trim for display, keep inner text.
+    // Reasons carry trailing spaces on real servers (docs/em-protocol.md, "Empty and single-item elements"); trim for display, keep inner text.
     reason: optionalText(node, 'Reason')?.trim(),
     totalSize: number(node, 'TotalSize'),
     vmUid: optionalText(node, 'VmUid'),
@@ -34,7 +34,7 @@ export function mapTaskSession(kind: TaskSessionKind, node: XmlNode): TaskSessio
 
 /**
  * A CDP task session's own Href points at `/replicaTaskSessions/` while its Alternate link has the right
- * collection (quirks Q2): take the entity URL from the Alternate reference in that case.
+ * collection (docs/em-protocol.md, "CDP task sessions link to the wrong collection"): take the entity URL from the Alternate reference in that case.
  */
 function canonicalHref(kind: TaskSessionKind, href: string, links: TaskSession['links']): string {
   if (kind !== 'CdpReplicaTaskSession' || /\/cdpReplicaTaskSessions\//i.test(href)) return href;

@@ -56,7 +56,7 @@ interface SessionFrame {
   result: number;
 }
 
-/** Builds or patches one task record from its spec, defaulting from the session (README §4 of docs). */
+/** Builds or patches one task record from its spec, defaulting from the session (docs/simulator.md, "Control API"). */
 function applyTask(
   world: World,
   frame: SessionFrame,

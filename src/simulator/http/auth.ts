@@ -47,9 +47,9 @@ export class TokenStore {
     if (bareUser(user) !== bareUser(this.options.user) || password !== this.options.password)
       return undefined;
     const sessionId = randomUUID();
-    // Token = base64 of the SessionId string, the safest reproduction (quirks Q4).
+    // Token = base64 of the SessionId string, the safest reproduction (docs/em-protocol.md, "Token and SessionId").
     const token = Buffer.from(sessionId, 'utf8').toString('base64');
-    // EM answers DOMAIN\user even for a bare user name (quirks Q27).
+    // EM answers DOMAIN\user even for a bare user name (docs/em-protocol.md, "User names come back with a domain").
     const userName = user.includes('\\') ? user : `TECH\\${user}`;
     const entry = { sessionId, token, userName, lastUsed: this.now() };
     this.byToken.set(token, entry);
@@ -102,7 +102,7 @@ export class TokenStore {
   }
 }
 
-/** The token of a request: the cookie wins over the header when both are sent (quirks Q20). */
+/** The token of a request: the cookie wins over the header when both are sent (docs/em-protocol.md, "Cookie or header"). */
 export function requestToken(headers: Record<string, string | string[] | undefined>): string | undefined {
   const cookie = headers.cookie;
   const cookieText = Array.isArray(cookie) ? cookie.join('; ') : cookie;

@@ -9,7 +9,7 @@ export function decodeComponent(text: string): string {
   }
 }
 
-/** Query parameters by lower-cased name (names are case-insensitive, quirks Q18); first one wins. */
+/** Query parameters by lower-cased name (names are case-insensitive, docs/em-protocol.md, "Names match case-insensitively"); first one wins. */
 export function parseQueryString(raw: string): Map<string, string> {
   const params = new Map<string, string>();
   for (const part of raw.split('&')) {

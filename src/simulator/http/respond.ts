@@ -4,13 +4,13 @@ import type { Res } from '../xml/resource.js';
 import { errorJson, errorRes } from '../xml/serialize-service.js';
 import { writeXml } from '../xml/write-xml.js';
 
-/** XML unless the first media type of Accept is application/json (quirks Q6). */
+/** XML unless the first media type of Accept is application/json (docs/em-protocol.md, "JSON and its oddities"). */
 export function wantsJson(accept: string | undefined): boolean {
   const first = (accept ?? '').split(',')[0]?.split(';')[0]?.trim().toLowerCase();
   return first === 'application/json';
 }
 
-/** XML Content-Type; the exact EM value is not captured (quirks Q29). */
+/** XML Content-Type; the exact EM value is not captured (docs/em-protocol.md, "Content type and Location header"). */
 export const XML_TYPE = 'application/xml; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 

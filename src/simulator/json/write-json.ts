@@ -19,8 +19,8 @@ function valueJson(value: Value): unknown {
 }
 
 /**
- * EM's JSON shape (README §3): derived-type fields first, then Name, UID, Links, Href, Type;
- * empty scalars become null (quirks Q13); a list becomes `{listKey: [...]}`.
+ * EM's JSON shape (docs/em-protocol.md, "JSON and its oddities"): derived-type fields first, then Name, UID, Links, Href, Type;
+ * empty scalars become null (docs/em-protocol.md, "JSON details"); a list becomes `{listKey: [...]}`.
  */
 export function resJson(res: Res): Record<string, unknown> {
   const out: Record<string, unknown> = {};

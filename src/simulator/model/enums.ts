@@ -11,7 +11,7 @@ export const SESSION_TYPE: Record<Kind, string> = {
   3: 'CloudFailoverSession',
 };
 
-/** The EM type name of the task sessions of each kind (failover tasks have no type, README §5). */
+/** The EM type name of the task sessions of each kind (failover tasks have no type, docs/em-protocol.md, "Cloud failover items"). */
 export const TASK_TYPE: Record<Kind, string> = {
   0: 'BackupTaskSession',
   1: 'ReplicaTaskSession',
@@ -26,11 +26,11 @@ export function kindOfSessionType(name: string): Kind | undefined {
   return undefined;
 }
 
-/** Result ordinals: None sorts below Success (quirks Q7, an assumption), then Success < Warning < Failed. */
+/** Result ordinals: None sorts below Success (docs/em-protocol.md, "Where None sorts", an assumption), then Success < Warning < Failed. */
 export const RESULTS = ['None', 'Success', 'Warning', 'Failed'] as const;
 export const Result = { None: 0, Success: 1, Warning: 2, Failed: 3 } as const;
 
-/** Job-session states in their documented order (README §7). */
+/** Job-session states in their documented order (docs/em-protocol.md, "Resources we use"). */
 export const SESSION_STATES = ['Starting', 'Stopping', 'Working', 'Pausing', 'Resuming', 'Stopped'] as const;
 export const SessionState = {
   Starting: 0,
@@ -45,7 +45,7 @@ export const SessionState = {
 export const TASK_STATES = ['InProgress', 'Pending', 'Completed'] as const;
 export const TaskState = { InProgress: 0, Pending: 1, Completed: 2 } as const;
 
-/** Ordinal of `name` in `list`, case-insensitively (quirks Q18), or -1. */
+/** Ordinal of `name` in `list`, case-insensitively (docs/em-protocol.md, "Names match case-insensitively"), or -1. */
 export function ordinalOf(list: readonly string[], name: string): number {
   const lower = name.toLowerCase();
   return list.findIndex((item) => item.toLowerCase() === lower);

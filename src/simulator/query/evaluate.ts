@@ -79,7 +79,7 @@ function compare(op: Comparator, a: string | number, b: string | number): boolea
 function termPredicate<R>(term: CompiledTerm<R>): Predicate<R> {
   const { field, op, operand } = term;
   if (field.kind === 'uid') {
-    // Both the URN and the bare GUID are accepted (quirks Q15).
+    // Both the URN and the bare GUID are accepted (docs/em-protocol.md, "UID filter values").
     const bare = typeof operand === 'string' && !operand.startsWith('urn:');
     return (env, rec) => {
       const value = field.get(env, rec);
@@ -89,13 +89,13 @@ function termPredicate<R>(term: CompiledTerm<R>): Predicate<R> {
     };
   }
   if (field.kind === 'string') {
-    // String == is case-insensitive, like SQL Server's default collation (quirks Q18).
+    // String == is case-insensitive, like SQL Server's default collation (docs/em-protocol.md, "Case of string comparisons").
     return (env, rec) => {
       const value = field.get(env, rec);
       return value !== undefined && compare(op, String(value).toLowerCase(), operand);
     };
   }
-  // Sessions without an end time match no EndTime comparison, not even != (README §6).
+  // Sessions without an end time match no EndTime comparison, not even != (docs/em-protocol.md, "Sessions without an end time in comparisons").
   return (env, rec) => {
     const value = field.get(env, rec);
     return value !== undefined && compare(op, value, operand);

@@ -134,7 +134,7 @@ export function taskFields(cdp: boolean): FieldMap<TaskRec> {
       get: (_e, r) => (Number.isNaN(r.task.end) ? undefined : r.task.end),
     },
     { name: 'State', kind: 'enum', values: TASK_STATES, get: (_e, r) => r.task.state },
-    // Result is not documented for CDP tasks; accepted anyway (README §7.6).
+    // Result is not documented for CDP tasks; accepted anyway (docs/em-protocol.md, "Result on CDP task sessions").
     { name: 'Result', kind: 'enum', values: RESULTS, get: (_e, r) => r.task.result },
     { name: 'Reason', kind: 'string', get: (_e, r) => r.task.reason },
     { name: 'TotalSize', kind: 'number', get: (_e, r) => r.task.totalSize },

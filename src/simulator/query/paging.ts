@@ -3,7 +3,7 @@ import type { Link, Res } from '../xml/resource.js';
 
 /**
  * The request's raw query string with `page` (and a capped `pageSize`) replaced in place, or
- * `&pageSize=N&page=M` appended when absent (README §6, quirks Q17). Never re-encoded.
+ * `&pageSize=N&page=M` appended when absent (docs/em-protocol.md, "Paging", docs/em-protocol.md, "Paging"). Never re-encoded.
  */
 export function pageQuery(raw: string, pageSize: number, page: number): string {
   let sawPage = false;

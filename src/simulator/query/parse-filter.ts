@@ -1,4 +1,4 @@
-/** Comparison operators of the EM filter grammar (README §6). */
+/** Comparison operators of the EM filter grammar (docs/em-protocol.md, "Query filters"). */
 export type Comparator = '==' | '!=' | '>=' | '<=' | '>' | '<';
 
 /** A parsed filter: AND/OR groups of `field op value` terms. */
@@ -6,7 +6,7 @@ export type FilterNode =
   | { kind: 'and' | 'or'; items: FilterNode[] }
   | { kind: 'cmp'; field: string; op: Comparator; value: string; quoted: boolean };
 
-/** A filter the grammar rejects; routes answer it with 400 (quirks Q11). */
+/** A filter the grammar rejects; routes answer it with 400 (docs/em-protocol.md, "Status of a malformed query"). */
 export class FilterSyntaxError extends Error {
   constructor(message: string) {
     super(message);
@@ -103,7 +103,7 @@ class Parser {
       this.pos++;
     }
     if (this.text[this.pos] === '(') this.fail('unexpected parenthesis');
-    // EM drops the spaces of an unquoted value (README §6).
+    // EM drops the spaces of an unquoted value (docs/em-protocol.md, "Query filters").
     const value = this.text.slice(start, this.pos).replace(/\s+/g, '');
     if (value === '') this.fail('missing value');
     return { value, quoted: false };

@@ -1,4 +1,4 @@
-/** A bad query (unknown type or field, bad value, bad paging); routes answer it with 400 (quirks Q11). */
+/** A bad query (unknown type or field, bad value, bad paging); routes answer it with 400 (docs/em-protocol.md, "Status of a malformed query"). */
 export class QueryError extends Error {
   constructor(
     message: string,

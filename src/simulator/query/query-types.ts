@@ -21,7 +21,7 @@ import { planSessions, planTaskSessions } from './planner.js';
 /** One `type=` of the query service: how to collect matches and render them. */
 export interface QueryType {
   name: string;
-  /** Container element under `Entities` (README §6). */
+  /** Container element under `Entities` (docs/em-protocol.md, "The query service"). */
   plural: string;
   run(env: FieldEnv, filter: FilterNode | undefined, sort: SortSpec | undefined): QueryMatches;
 }
@@ -109,12 +109,12 @@ function ownerType(name: string, type: Owner['type'], plural: string): QueryType
   );
 }
 
-/** Every query type the simulator serves, keyed by lower-cased name (values are case-insensitive, Q18). */
+/** Every query type the simulator serves, keyed by lower-cased name (values are case-insensitive, docs/em-protocol.md, "Names match case-insensitively"). */
 export const QUERY_TYPES: ReadonlyMap<string, QueryType> = new Map(
   [
     sessionType('BackupJobSession', Kind.Backup, 'job'),
     sessionType('ReplicaJobSession', Kind.Replica, 'job'),
-    // Items of a CDP session QueryResult are named CdpPolicySession (quirks Q2).
+    // Items of a CDP session QueryResult are named CdpPolicySession (docs/em-protocol.md, "CDP session items named CdpPolicySession").
     sessionType('CdpReplicaSession', Kind.Cdp, 'cdp', 'CdpPolicySession'),
     sessionType('CloudFailoverSession', Kind.Failover, 'failover'),
     taskType('BackupTaskSession', Kind.Backup),

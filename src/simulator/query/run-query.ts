@@ -7,9 +7,9 @@ import { QueryError } from './query-error.js';
 import { QUERY_TYPES } from './query-types.js';
 import type { SortSpec } from './match-set.js';
 
-/** Page size when the request has none (every capture shows 100, quirks Q8). */
+/** Page size when the request has none (every capture shows 100, docs/em-protocol.md, "Default and maximum page size"). */
 export const DEFAULT_PAGE_SIZE = 100;
-/** Larger page sizes are cut to this (EM documents no maximum; our choice, quirks Q8). */
+/** Larger page sizes are cut to this (EM documents no maximum; our choice, docs/em-protocol.md, "Default and maximum page size"). */
 export const MAX_PAGE_SIZE = 1000;
 
 function positiveInt(params: Map<string, string>, name: string, fallback: number): number {

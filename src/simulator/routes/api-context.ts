@@ -7,7 +7,7 @@ import type { Res } from '../xml/resource.js';
 /** Everything an /api/ route handler gets. */
 export interface ApiContext {
   method: string;
-  /** Lower-cased path segments after `/api/` (paths are case-insensitive, quirks Q18). */
+  /** Lower-cased path segments after `/api/` (paths are case-insensitive, docs/em-protocol.md, "Names match case-insensitively"). */
   segments: string[];
   rawQuery: string;
   /** Query parameters by lower-cased name. */

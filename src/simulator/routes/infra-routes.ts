@@ -66,7 +66,7 @@ function ownerRoutes(type: OwnerType, path: string, plural: string): Route[] {
         GET: (api, [guid = '']) => {
           const o = ownerById(api, type, guid);
           const { now, store } = api.render;
-          // Same 30-day window as the session collections (an assumption, quirks Q19); a backup job's
+          // Same 30-day window as the session collections (an assumption, docs/em-protocol.md, "Collections are not for polling"); a backup job's
           // replicaSessions (and the reverse) is an empty list.
           const ids =
             kind !== undefined && o.kind !== kind

@@ -3,7 +3,7 @@ import { listRes } from '../xml/resource.js';
 import { logonRes, rootRes } from '../xml/serialize-service.js';
 import { HttpError, notFound, ok, type Route } from './api-context.js';
 
-/** Unauthenticated 401 with the Basic challenge EM sends (README §2, quirks Q10). */
+/** Unauthenticated 401 with the Basic challenge EM sends (docs/em-protocol.md, "Logon and the session token", docs/em-protocol.md, "The body of a 401"). */
 export function unauthorized(message = 'Unauthorized'): HttpError {
   return new HttpError(401, message, { 'WWW-Authenticate': 'Basic Realm=RestSvc' });
 }
@@ -12,7 +12,7 @@ export function unauthorized(message = 'Unauthorized'): HttpError {
 export const SERVICE_ROUTES: Route[] = [
   { pattern: [], key: '/api/', auth: false, methods: { GET: (api) => ok(rootRes(api.render.base)) } },
   {
-    // With or without trailing slash and ?v= (quirks Q12).
+    // With or without trailing slash and ?v= (docs/em-protocol.md, "Logon URL variants").
     pattern: ['sessionmngr'],
     key: '/api/sessionMngr',
     auth: false,

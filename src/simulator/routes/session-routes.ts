@@ -8,7 +8,7 @@ import { sessionEntity, sessionRef } from '../xml/serialize-sessions.js';
 import { taskEntity, taskRef } from '../xml/serialize-tasks.js';
 import { notFound, ok, type ApiContext, type Reply, type Route } from './api-context.js';
 
-/** Collections return only sessions created in the last 30 days of scenario time (quirks Q19). */
+/** Collections return only sessions created in the last 30 days of scenario time (docs/em-protocol.md, "Collections are not for polling"). */
 export const COLLECTION_WINDOW_MS = 30 * 86_400_000;
 
 const SESSION_LIST: Record<Kind, string> = {
@@ -166,5 +166,5 @@ function sessionRoutes(kind: Kind): Route[] {
   return routes;
 }
 
-/** Routes of the seven session and task-session collections (both `replica`/`repica` spellings, Q3). */
+/** Routes of the seven session and task-session collections (both `replica`/`repica` spellings, docs/em-protocol.md, "Whether misspelt replica task links resolve"). */
 export const SESSION_ROUTES: Route[] = KINDS.flatMap(sessionRoutes);

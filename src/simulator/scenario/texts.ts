@@ -1,4 +1,4 @@
-/** Warning reasons in the style of real task sessions (trailing spaces and brackets kept, quirks Q25). */
+/** Warning reasons in the style of real task sessions (trailing spaces and brackets kept, docs/em-protocol.md, "Empty and single-item elements"). */
 export const WARNING_REASONS: readonly string[] = [
   'Changed block tracking cannot be enabled: one or more snapshots present. ',
   "Unable to truncate SQL Server transaction logs. Details: Failed to process 'TruncateSQLLog' command. ",
@@ -49,7 +49,7 @@ export const VM_STEMS: readonly string[] = [
   'filesrv',
 ];
 
-/** Backup job names; the replication list below holds `Fileserver02 Replication` (README §7.3). */
+/** Backup job names; the replication list below holds `Fileserver02 Replication` (). */
 export const BACKUP_JOB_NAMES: readonly string[] = [
   'Fileserver Backup',
   'Oracle Backup',

@@ -4,7 +4,7 @@ export class SessionColumns {
   kind = new Uint8Array(0);
   owner = new Uint32Array(0);
   creation = new Float64Array(0);
-  /** NaN while the session runs (EndTimeUTC absent, quirks Q14). */
+  /** NaN while the session runs (EndTimeUTC absent, docs/em-protocol.md, "End time is absent while running"). */
   end = new Float64Array(0);
   state = new Uint8Array(0);
   result = new Uint8Array(0);

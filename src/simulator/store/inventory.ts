@@ -68,7 +68,7 @@ export class Inventory {
     return full;
   }
 
-  /** The owner of a type by name, case-insensitively (quirks Q18). */
+  /** The owner of a type by name, case-insensitively (docs/em-protocol.md, "Names match case-insensitively"). */
   ownerNamed(type: Owner['type'], name: string): Owner | undefined {
     return this.ownerByName.get(`${type}:${name.toLowerCase()}`);
   }

@@ -1,6 +1,6 @@
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** EM's xs:dateTime: UTC with `Z`, fractional seconds trimmed of trailing zeros (quirks Q14). */
+/** EM's xs:dateTime: UTC with `Z`, fractional seconds trimmed of trailing zeros (docs/em-protocol.md, "Fractional seconds and placeholder dates"). */
 export function formatEmDate(ms: number): string {
   const d = new Date(Math.floor(ms));
   const base =
@@ -11,7 +11,7 @@ export function formatEmDate(ms: number): string {
   return `${base}.${pad(frac, 3).replace(/0+$/, '')}Z`;
 }
 
-/** The `yyyy-MM-dd HH:mm:ss` suffix of session names (quirks Q24). */
+/** The `yyyy-MM-dd HH:mm:ss` suffix of session names (docs/em-protocol.md, "Names with timestamps"). */
 export function formatNameTime(ms: number): string {
   const d = new Date(Math.floor(ms));
   return (

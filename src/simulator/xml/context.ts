@@ -7,10 +7,10 @@ import type { Link } from './resource.js';
 /** What every serializer needs: the store, the Href base (`<origin>/api`), the scenario time, options. */
 export interface RenderContext {
   store: Store;
-  /** `https://host:port/api`, no trailing slash (quirks Q21: configurable public origin). */
+  /** `https://host:port/api`, no trailing slash (docs/em-protocol.md, "Host names in links": configurable public origin). */
   base: string;
   now: number;
-  /** Emit `repicaTaskSessions` on ReplicaJobSession Down links (quirks Q3). */
+  /** Emit `repicaTaskSessions` on ReplicaJobSession Down links (docs/em-protocol.md, "Whether misspelt replica task links resolve"). */
   replicaTaskTypo: boolean;
 }
 
@@ -68,7 +68,7 @@ export function ownerPath(owner: Owner): { path: string; type: string } {
   return { path: `jobs/${owner.guid}`, type: 'Job' };
 }
 
-/** Session name: `<JobName>@yyyy-MM-dd HH:mm:ss`; cloud failover sessions carry the plan name (quirks Q24). */
+/** Session name: `<JobName>@yyyy-MM-dd HH:mm:ss`; cloud failover sessions carry the plan name (docs/em-protocol.md, "Names with timestamps"). */
 export function sessionName(ctx: RenderContext, id: number): string {
   const owner = ownerOf(ctx, id);
   if (ctx.store.kindOf(id) === Kind.Failover) return owner.name;

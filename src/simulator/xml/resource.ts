@@ -1,4 +1,4 @@
-/** A `<Link>`: Rel, optional Type, Href, optional Name (README §5). */
+/** A `<Link>`: Rel, optional Type, Href, optional Name (docs/em-protocol.md, "References, entities and links"). */
 export interface Link {
   rel: string;
   type?: string;

@@ -4,7 +4,7 @@ import { ownerFields } from './serialize-owner-info.js';
 import { ownerPath, serverLink, type RenderContext } from './context.js';
 import type { Link, Res } from './resource.js';
 
-/** A backup server as Ref/EntityRef; its reference has no Up link (README §7.8). */
+/** A backup server as Ref/EntityRef; its reference has no Up link (docs/em-protocol.md, "Resources we use"). */
 export function serverRef(ctx: RenderContext, s: BackupServer, tag: 'Ref' | 'EntityRef'): Res {
   const self = `${ctx.base}/backupServers/${s.guid}`;
   return {

@@ -53,7 +53,7 @@ const DOWN_LISTS: [string, string][] = [
   ['ReplicaTaskSessionList', 'replicaTaskSessions?format=Entity'],
 ];
 
-/** The LogonSession body (logon-session.xml); the Delete link has no Type, as in v1_7 (README §2). */
+/** The LogonSession body (logon-session.xml); the Delete link has no Type, as in v1_7 (docs/em-protocol.md, "Logon and the session token"). */
 export function logonRes(base: string, sessionId: string, userName: string): Res {
   const self = `${base}/logonSessions/${sessionId}`;
   return {
@@ -88,7 +88,7 @@ export function errorRes(status: number, message: string): Res {
   };
 }
 
-/** The JSON `Error` form (README §3), which does not follow the generic attribute rules. */
+/** The JSON `Error` form (docs/em-protocol.md, "JSON and its oddities"), which does not follow the generic attribute rules. */
 export function errorJson(status: number, message: string): Record<string, unknown> {
   return {
     FirstChanceExceptionMessage: null,

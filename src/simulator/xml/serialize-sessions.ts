@@ -43,7 +43,7 @@ function sessionLinks(ctx: RenderContext, id: number, entity: boolean): Link[] {
     });
   }
   if (entity && kind === Kind.Backup) {
-    // Stop stays on Stopped sessions; the restore point link is Related with Name="" (quirks Q22).
+    // Stop stays on Stopped sessions; the restore point link is Related with Name="" (docs/em-protocol.md, "Inconsistent links").
     links.push({ rel: 'Stop', href: `${self}?action=stop` });
     if (hasRestorePoint(ctx.store, id)) {
       links.push({
@@ -105,7 +105,7 @@ function sessionFields(ctx: RenderContext, id: number): [string, Value][] {
   const message = ctx.store.failureMessages.get(id) ?? '';
   const times: [string, Value][] = [
     ['CreationTimeUTC', formatEmDate(c.creation[id] as number)],
-    // EndTimeUTC is absent, not empty, while a session runs (quirks Q14).
+    // EndTimeUTC is absent, not empty, while a session runs (docs/em-protocol.md, "End time is absent while running").
     ['EndTimeUTC', Number.isNaN(end) ? undefined : formatEmDate(end)],
     ['State', SESSION_STATES[c.state[id] as number] ?? 'Stopped'],
     ['Result', RESULTS[c.result[id] as number] ?? 'None'],
@@ -136,14 +136,14 @@ function sessionFields(ctx: RenderContext, id: number): [string, Value][] {
     ['JobType', owner.jobType],
     ...times,
     retry,
-    // Only set through the control API; the XSD has it but no example shows it (README §7).
+    // Only set through the control API; the XSD has it but no example shows it (docs/em-protocol.md, "FailureMessage on job sessions").
     ['FailureMessage', message || undefined],
   ];
 }
 
 /**
  * A session entity (`?format=Entity`). `tag` overrides the element name: CDP sessions are
- * `<CdpPolicySession Type="CdpReplicaSession">` inside a QueryResult (quirks Q2).
+ * `<CdpPolicySession Type="CdpReplicaSession">` inside a QueryResult (docs/em-protocol.md, "CDP session items named CdpPolicySession").
  */
 export function sessionEntity(ctx: RenderContext, id: number, tag?: string): Res {
   const kind = ctx.store.kindOf(id);

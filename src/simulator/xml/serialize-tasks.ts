@@ -15,7 +15,7 @@ import type { Link, Res, Value } from './resource.js';
 import { taskHasPoint } from '../store/points.js';
 import { vmPointPath } from './serialize-points.js';
 
-/** Task session name: `<VM>@yyyy-MM-dd HH:mm:ss` (quirks Q24). */
+/** Task session name: `<VM>@yyyy-MM-dd HH:mm:ss` (docs/em-protocol.md, "Names with timestamps"). */
 export function taskName(task: TaskRecord): string {
   return `${task.vmName}@${formatNameTime(task.creation)}`;
 }
@@ -79,7 +79,7 @@ function taskFields(ctx: RenderContext, id: number, task: TaskRecord): [string, 
     ['EndTimeUTC', Number.isNaN(task.end) ? undefined : formatEmDate(task.end)],
     ['State', TASK_STATES[task.state] ?? 'Completed'],
     ['Result', RESULTS[task.result] ?? 'None'],
-    // CDP tasks never show Reason in the examples; we add it only when there is one (README §7.6).
+    // CDP tasks never show Reason in the examples; we add it only when there is one (docs/em-protocol.md, "Result on CDP task sessions").
     ['Reason', kind === Kind.Cdp ? task.reason || undefined : task.reason],
     ['TotalSize', task.totalSize],
   ];
@@ -89,8 +89,8 @@ function taskFields(ctx: RenderContext, id: number, task: TaskRecord): [string, 
 }
 
 /**
- * A task session entity. VmDisplayName is an attribute (README §7.2); a CDP task's own Href points
- * at /replicaTaskSessions/ while its Alternate uses /cdpReplicaTaskSessions/ (quirks Q2).
+ * A task session entity. VmDisplayName is an attribute (docs/em-protocol.md, "Attributes where the tables say elements"); a CDP task's own Href points
+ * at /replicaTaskSessions/ while its Alternate uses /cdpReplicaTaskSessions/ (docs/em-protocol.md, "CDP task sessions link to the wrong collection").
  */
 export function taskEntity(ctx: RenderContext, id: number, task: TaskRecord): Res {
   const kind = ctx.store.kindOf(id);

@@ -75,7 +75,7 @@ export function writeXml(res: Res): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${writeElement(res, true)}`;
 }
 
-/** A link-shaped element such as `<VmReplicaPointLink Rel=... />` (README §7.7). */
+/** A link-shaped element such as `<VmReplicaPointLink Rel=... />` (docs/em-protocol.md, "Cloud failover items"). */
 export function linkElement(tag: string, link: Link): Res {
   const attrs: [string, string][] = [['Rel', link.rel]];
   if (link.type !== undefined) attrs.push(['Type', link.type]);

@@ -19,7 +19,7 @@ const RUNNING_STATES = new Set([
 export function isRunning(item: ResultLike): boolean {
   if (item.endTime !== undefined || item.state === 'Stopped' || item.state === 'Completed') return false;
   if (item.state !== undefined && RUNNING_STATES.has(item.state)) return true;
-  // EM reports `None` while running (quirks Q7), so an unknown state with no result counts as running.
+  // EM reports `None` while running (docs/em-protocol.md, "Result is None while a session runs"), so an unknown state with no result counts as running.
   return item.result === 'None' || item.result === '';
 }
 

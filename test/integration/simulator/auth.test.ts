@@ -48,7 +48,7 @@ describe('authentication', () => {
     expect(res.headers.get('www-authenticate')).toBe('Basic Realm=RestSvc');
   });
 
-  it('prefers the cookie over the header (quirks Q20)', async () => {
+  it('prefers the cookie over the header (docs/em-protocol.md, "Cookie or header")', async () => {
     const token = await logon(sim);
     const good = await fetch(`${sim.url}jobs`, {
       headers: { 'X-RestSvcSessionId': 'bad', Cookie: `X-RestSvcSessionId=${token}` },

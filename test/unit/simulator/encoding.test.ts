@@ -17,7 +17,7 @@ describe('GUID codec', () => {
 });
 
 describe('dates', () => {
-  it('formats UTC with trimmed fractions (quirks Q14)', () => {
+  it('formats UTC with trimmed fractions (docs/em-protocol.md, "Fractional seconds and placeholder dates")', () => {
     expect(formatEmDate(Date.parse('2025-09-24T20:00:09.607Z'))).toBe('2025-09-24T20:00:09.607Z');
     expect(formatEmDate(Date.parse('2025-06-05T01:04:29.560Z'))).toBe('2025-06-05T01:04:29.56Z');
     expect(formatEmDate(Date.parse('2014-10-19T05:22:52.000Z'))).toBe('2014-10-19T05:22:52Z');
@@ -37,7 +37,7 @@ describe('dates', () => {
 });
 
 describe('pageQuery', () => {
-  it('replaces page and pageSize in place (README §6)', () => {
+  it('replaces page and pageSize in place (docs/em-protocol.md, "Paging")', () => {
     expect(pageQuery('type=BackupTaskSession&pageSize=3&page=1&filter=Result==Failed', 3, 7)).toBe(
       'type=BackupTaskSession&pageSize=3&page=7&filter=Result==Failed',
     );

@@ -45,7 +45,7 @@ const match = (filter: string): string[] => {
 };
 
 describe('compileFilter', () => {
-  it('orders Result as None < Success < Warning < Failed (quirks Q7)', () => {
+  it('orders Result as None < Success < Warning < Failed (docs/em-protocol.md, "Where None sorts")', () => {
     expect(match('Result>=Warning')).toEqual(['bbb', 'ccc']);
     expect(match('Result<Success')).toEqual(['ddd']);
     expect(match('result==failed')).toEqual(['ccc']);
@@ -63,7 +63,7 @@ describe('compileFilter', () => {
     expect(match('EndTime!="2025-01-01T10:00:00Z"')).toEqual(['bbb']);
   });
 
-  it('accepts full UIDs and bare GUIDs (quirks Q15) and booleans', () => {
+  it('accepts full UIDs and bare GUIDs (docs/em-protocol.md, "UID filter values") and booleans', () => {
     expect(match('UID=="urn:veeam:BackupJobSession:BBB"')).toEqual(['bbb']);
     expect(match('UID==ccc')).toEqual(['ccc']);
     expect(match('IsRetry==True')).toEqual(['bbb']);

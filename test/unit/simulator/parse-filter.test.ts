@@ -39,7 +39,7 @@ describe('parseFilter', () => {
     expect(node.items.map((i) => i.kind)).toEqual(['cmp', 'or', 'cmp']);
   });
 
-  it('keeps quoted text literal and turns "" into one quote (quirks Q9)', () => {
+  it('keeps quoted text literal and turns "" into one quote (docs/em-protocol.md, "Reserved characters in quoted values")', () => {
     expect(parseFilter('Name=="a;b,(c)"" d"')).toEqual({
       kind: 'cmp',
       field: 'Name',
