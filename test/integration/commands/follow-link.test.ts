@@ -9,7 +9,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/simulator/in
 import { FOLLOW_LINK, actionIdMatcher } from '../../../src/views/ids.js';
 import { blockById, buttonsOf, textOf } from '../../unit/views/block-queries.js';
 
-const START = Date.parse('2025-11-20T12:00:00Z');
+import { START } from '../../helpers/time.js';
 
 describe('followLink against the simulator', () => {
   let sim: RunningSimulator;

@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src/shared/logger.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
 import { expectWithinLimits, mrkdwnTexts } from '../../unit/views/block-queries.js';
 
-const START = Date.parse('2025-11-20T12:00:00Z');
+import { START } from '../../helpers/time.js';
 
 describe('hostile /veeam text (property-based, against the simulator)', () => {
   let sim: RunningSimulator;

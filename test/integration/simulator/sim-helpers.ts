@@ -5,7 +5,9 @@ import {
 } from '../../../src/simulator/index.js';
 
 /** 2025-11-20T12:00:00Z: a fixed scenario start so runs are comparable. */
-export const START = Date.parse('2025-11-20T12:00:00Z');
+import { START } from '../../helpers/time.js';
+
+export { START };
 
 /** Starts a small, deterministic simulator on 127.0.0.1:0 with a manual clock and no live scenario. */
 export function startTestSim(options: SimulatorOptions = {}): Promise<RunningSimulator> {

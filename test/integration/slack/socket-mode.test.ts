@@ -10,7 +10,7 @@ import { testSlackConfig } from '../../helpers/slack-requests.js';
 import { testSlackPorts } from '../../helpers/slack-ports.js';
 import { startFakeSocketMode, type FakeSocketMode } from '../../helpers/fake-socket-mode.js';
 
-const START = Date.parse('2025-11-20T12:00:00Z');
+import { START } from '../../helpers/time.js';
 
 /** Socket Mode: the app opens its connection through apps.connections.open and answers envelopes over it. */
 describe('Socket Mode', () => {
