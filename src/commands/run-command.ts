@@ -1,4 +1,4 @@
-import { isAppError, ErrorCode } from '../shared/errors.js';
+import { ErrorCode, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import { buildErrorView } from '../views/error-view.js';
@@ -26,18 +26,20 @@ export async function runCommand(
 
 /** The one-line answer for an error, logged with detail on our side. */
 export function replyForError(error: unknown, logger: Logger, fields: object): SlackMessage {
-  if (isAppError(error, ErrorCode.CommandUsage))
-    return buildErrorView(error.userMessage, { usage: COMMANDS });
-  if (isAppError(error)) {
-    logger.warn({ ...fields, code: error.code, err: error.message }, 'command failed');
-    return buildErrorView(error.userMessage);
+  const appError = toAppError(error);
+  if (appError.code === ErrorCode.CommandUsage)
+    return buildErrorView(appError.userMessage, { usage: COMMANDS });
+  if (appError.code === ErrorCode.Internal) {
+    const cause = appError.cause;
+    logger.error(
+      {
+        ...fields,
+        err: cause instanceof Error ? { message: cause.message, stack: cause.stack } : String(cause),
+      },
+      'command crashed',
+    );
+  } else {
+    logger.warn({ ...fields, code: appError.code, err: appError.message }, 'command failed');
   }
-  logger.error(
-    {
-      ...fields,
-      err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
-    },
-    'command crashed',
-  );
-  return buildErrorView('Something went wrong on the bot’s side; the details are in its log');
+  return buildErrorView(appError.userMessage);
 }
