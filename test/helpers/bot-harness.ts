@@ -98,11 +98,6 @@ export async function startBotHarness(
   };
 }
 
-/** Every text in a message's blocks, joined; for assertions on what a reader sees. */
-export function blockText(body: { blocks?: unknown; text?: unknown }): string {
-  return JSON.stringify(body.blocks ?? []) + String(body.text ?? '');
-}
-
 /** Every mrkdwn text of a message (block texts, fields, context elements, the top-level text): what Slack parses. */
 export function mrkdwnTexts(body: { blocks?: unknown; text?: unknown }): string[] {
   const found: string[] = typeof body.text === 'string' ? [body.text] : [];

@@ -1,6 +1,7 @@
 import { waitUntil } from '../../helpers/wait.js';
 import { ActionId } from '../../../src/views/ids.js';
-import { blockText, mrkdwnTexts, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { mrkdwnTexts, startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { blockById, blocksOf, blockTexts, buttonsOf as buttons, textOf } from '../../helpers/slack-blocks.js';
 import { sendButtonClick, sendSlashCommand } from '../../helpers/slack-requests.js';
 
 type Body = { blocks?: Array<Record<string, unknown>>; text?: string; response_type?: string };
@@ -34,14 +35,6 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     return h.slack.responses.find((r) => r.id === id)?.body as Body;
   }
 
-  const buttons = (body: Body) =>
-    (body.blocks ?? [])
-      .flatMap((b) => [
-        ...((b['elements'] as Array<Record<string, unknown>> | undefined) ?? []),
-        ...(b['accessory'] ? [b['accessory'] as Record<string, unknown>] : []),
-      ])
-      .filter((e) => e['type'] === 'button');
-
   it('answers `status <job>` ephemerally, case-insensitively, with or without quotes', async () => {
     for (const text of [
       'status Fileserver02 Replication',
@@ -51,29 +44,42 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     ]) {
       const reply = await ask(text);
       expect(reply.response_type).toBe('ephemeral');
-      expect(blockText(reply)).toContain('Fileserver02 Replication');
-      expect(blockText(reply)).toContain('apache02');
-      expect(blockText(reply)).toContain('Failed to connect to host esx07');
+      expect(textOf(blockById(reply, 'header'))).toBe('Fileserver02 Replication');
+      const newest = textOf(blockById(reply, 'item:session:0'));
+      expect(newest).toContain('*apache02*');
+      expect(newest).toContain('Failed to connect to host esx07');
     }
   });
 
   it('suggests the closest names as buttons when nothing matches', async () => {
     const reply = await ask('status Fileserver2 Replica');
     const picks = buttons(reply).filter((b) => String(b['action_id']).startsWith(ActionId.PICK_SUGGESTION));
-    const pick = picks.find((b) => JSON.stringify(b['text']).includes('Fileserver02 Replication'));
+    const label = (b: Record<string, unknown>) => (b['text'] as { text?: string } | undefined)?.text;
+    const pick = picks.find((b) => String(label(b)).startsWith('Fileserver02 Replication'));
     expect(String(pick?.['value'])).toMatch(/^status uid:urn:veeam:Job:/);
+    expect(textOf(blockById(reply, 'intro'))).toContain('*Fileserver2 Replica*');
   });
 
   it.each([
-    ['vm apache02', 'apache02'],
-    ['failures 24h', 'Fileserver02 Replication'],
-    ['running', 'Running now'],
-    ['failover', 'Cloud failover'],
-    ['cdp', 'CDP'],
-    ['help', '/veeam status'],
-    ['', '/veeam status'],
-  ])('answers `%s`', async (text, expected) => {
-    expect(blockText(await ask(text))).toContain(expected);
+    ['vm apache02', 'VM apache02', 'item:task:', 'Fileserver02 Replication'],
+    ['failures 24h', 'Failures and warnings', 'item:job:', 'Fileserver02 Replication'],
+    ['running', 'Running now', 'item:job:', undefined],
+    ['failover', 'Cloud failover', 'item:failover:', undefined],
+    ['cdp', 'CDP policies', 'item:cdp:', undefined],
+  ])('answers `%s` with its title and its items', async (text, title, itemPrefix, item) => {
+    const reply = await ask(text);
+    expect(textOf(blockById(reply, 'header'))).toContain(title);
+    const items = blockTexts({
+      blocks: reply.blocks?.filter((b) => String(b['block_id']).startsWith(itemPrefix)),
+    });
+    expect(items.length).toBeGreaterThan(0);
+    if (item) expect(items.some((t) => t.includes(item))).toBe(true);
+  });
+
+  it.each(['help', ''])('answers `%s` with the command list', async (text) => {
+    const reply = await ask(text);
+    expect(textOf(blockById(reply, 'header'))).toContain('/veeam commands');
+    expect(textOf(blockById(reply, 'usage'))).toContain('`/veeam status &lt;job or policy&gt;`');
   });
 
   it('answers `session <uid>` with the session and its task sessions', async () => {
@@ -85,8 +91,8 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
       tasks: [{ vmName: 'sql01', result: 'Warning', reason: 'VSS writer timeout' }],
     });
     const reply = await ask(`session ${created.uid}`);
-    expect(blockText(reply)).toContain('VSS writer timeout');
-    expect(blockText(reply)).toContain(created.uid);
+    expect(textOf(blockById(reply, 'tasks'))).toContain('*sql01* — VSS writer timeout');
+    expect(textOf(blockById(reply, 'uid'))).toContain(`UID \`${created.uid}\``);
   });
 
   it.each(['frobnicate', 'failures soon', 'session not-a-uid', 'status'])(
@@ -94,9 +100,9 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     async (text) => {
       const reply = await ask(text);
       expect(reply.response_type).toBe('ephemeral');
-      expect(blockText(reply)).toContain(':warning:');
-      expect(blockText(reply)).toMatch(/\/veeam help/);
-      expect(blockText(reply)).not.toMatch(/at .*\.js:\d+/); // never a stack trace
+      expect(textOf(blockById(reply, 'error'))).toMatch(/^:warning: [^\n]+$/);
+      expect(textOf(blockById(reply, 'usage'))).toContain('`/veeam help`');
+      expect(blockTexts(reply).join('\n')).not.toMatch(/at .*\.js:\d+/); // never a stack trace
     },
   );
 
@@ -113,7 +119,11 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
       const reply = mrkdwnTexts(await ask(text)).join('\n');
       expect(reply).not.toMatch(/<!channel>|<!here>|<https:\/\/evil/);
     }
-    expect(blockText(await ask('status <!channel> Backup'))).toContain('&lt;!channel&gt; Backup');
+    const hostile = await ask('status <!channel> Backup');
+    expect(textOf(blockById(hostile, 'item:session:0'))).toContain('*&lt;!channel&gt; Backup@');
+    expect(textOf(blockById(hostile, 'item:session:0'))).toContain(
+      '&lt;https://evil.example|click&gt; &amp; more',
+    );
   });
 
   it('follows a link button and answers with that object’s view', async () => {
@@ -129,7 +139,8 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     expect(status).toBe(200);
     await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === id));
     const view = h.slack.responses.find((r) => r.id === id)?.body as Body;
-    expect(blockText(view)).toContain('apache02');
+    expect(textOf(blockById(view, 'header'))).toContain('Fileserver02 Replication');
+    expect(textOf(blockById(view, 'tasks'))).toContain('*apache02* — Failed to connect to host esx07');
   });
 
   it('shares a view in the channel with `Share in channel`', async () => {
@@ -142,7 +153,9 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
       channelId: 'CSHARE',
     });
     await h.slack.waitFor(() => h.slack.messages.some((m) => m.channel === 'CSHARE'));
-    expect(blockText(h.slack.messages.find((m) => m.channel === 'CSHARE') as Body)).toContain('apache02');
+    const shared = h.slack.messages.find((m) => m.channel === 'CSHARE') as Body;
+    expect(textOf(blockById(shared, 'header'))).toBe('VM apache02');
+    expect(textOf(blockById(shared, 'item:task:0'))).toContain('Failed to connect to host esx07');
   });
 
   it('shares a copy without the Share button, saying who shared it under the content', async () => {
@@ -161,9 +174,9 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     expect(buttons(shared).some((b) => String(b['action_id']).startsWith(ActionId.SHARE_IN_CHANNEL))).toBe(
       false,
     );
-    const last = shared.blocks?.at(-1) as { block_id?: string; elements?: Array<{ text: string }> };
-    expect(last.block_id).toBe('shared_by');
-    expect(last.elements?.[0]?.text).toContain('<@U1>');
+    const last = blocksOf(shared).at(-1);
+    expect(last?.block_id).toBe('shared_by');
+    expect(textOf(blockById(shared, 'shared_by'))).toContain('<@U1>');
     expect(shared.text).not.toMatch(/^<@U1>/);
   });
 
@@ -179,7 +192,7 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     const answer = h.slack.responses.find((r) => r.id === id)?.body as Body;
 
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.blocks?.some((b) => b['block_id'] === 'error')).toBe(true);
+    expect(textOf(blockById(answer, 'error'))).toMatch(/^:warning: /);
     expect(h.slack.messages.some((m) => m.channel === 'CSHARE3')).toBe(false);
   });
 
@@ -210,23 +223,22 @@ describe('/veeam over Bolt’s HTTP receiver', () => {
     await h.watcher.runOnce();
 
     const message = h.slack.messages.find((m) => m.channel === 'CFAIL') as Body;
-    const live = message.blocks?.find((b) => b['block_id'] === 'following') as
-      { elements: Array<{ text: string }> } | undefined;
-    expect(live?.elements[0]?.text).toContain('Finished');
+    expect(textOf(blockById(message, 'following'))).toContain('Finished');
     expect(followed()?.finished).toBe(true);
     expect(h.slack.calls.some((c) => c.method === 'chat.update' && c.args['channel'] === 'CFAIL')).toBe(true);
   });
 
   it('manages subscriptions and mutes per channel', async () => {
-    expect(
-      blockText(await ask('subscribe type:backup job:"SQL *" level:failed', { channelId: 'CSUB' })),
-    ).toContain('SQL *');
-    expect(blockText(await ask('mute SQL Nightly 2h', { channelId: 'CSUB' }))).toContain('SQL Nightly');
-    const list = blockText(await ask('subscriptions', { channelId: 'CSUB' }));
-    expect(list).toContain('SQL *');
-    expect(list).toContain('SQL Nightly');
-    expect(blockText(await ask('unsubscribe 1', { channelId: 'CSUB' }))).toContain('Removed');
-    expect(blockText(await ask('subscribe type:tape', { channelId: 'CSUB' }))).toContain(':warning:');
+    const notice = async (text: string) =>
+      textOf(blockById(await ask(text, { channelId: 'CSUB' }), 'notice'));
+    expect(await notice('subscribe type:backup job:"SQL *" level:failed')).toContain('job SQL *');
+    expect(await notice('mute SQL Nightly 2h')).toContain('*SQL Nightly*');
+    const list = await ask('subscriptions', { channelId: 'CSUB' });
+    expect(textOf(blockById(list, 'subscriptions'))).toContain('*1.* type `backup` · job `SQL *`');
+    expect(textOf(blockById(list, 'mutes'))).toContain('*SQL Nightly*');
+    expect(await notice('unsubscribe 1')).toContain('Removed subscription 1');
+    const refused = await ask('subscribe type:tape', { channelId: 'CSUB' });
+    expect(textOf(blockById(refused, 'error'))).toMatch(/^:warning: type must be one of/);
   });
 
   it('rejects a request with a bad signature', async () => {

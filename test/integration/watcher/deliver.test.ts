@@ -1,5 +1,6 @@
 import type { Logger } from '../../../src/shared/logger.js';
 import { createWatcher } from '../../../src/watcher/watcher.js';
+import { blockById, blocksOf, textOf, type WithBlocks } from '../../helpers/slack-blocks.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
@@ -43,14 +44,10 @@ async function startWithLog(lines: LogLine[]): Promise<void> {
 }
 
 const statusOf = (uid: string, channel: string) => h.watcher.state().alerts[`${uid}|${channel}`]?.status;
-const notices = () => h.topLevel(ALERTS).filter((m) => m.blocks?.some(isBlock('broken_channel')));
-const isBlock = (id: string) => (b: unknown) => (b as { block_id?: string }).block_id === id;
-/** The text of the block with this id: a section's text or a context's elements. */
-function blockTextOf(message: { blocks?: unknown[] }, id: string): string {
-  const block = message.blocks?.find(isBlock(id)) as
-    { text?: { text: string }; elements?: Array<{ text: string }> } | undefined;
-  return block?.text?.text ?? block?.elements?.map((e) => e.text).join(' ') ?? '';
-}
+const notices = () =>
+  h.topLevel(ALERTS).filter((m) => blocksOf(m).some((b) => b.block_id === 'broken_channel'));
+/** The visible text of the block with this id (the test fails when the message has no such block). */
+const textById = (message: WithBlocks | undefined, id: string): string => textOf(blockById(message, id));
 
 describe('a channel Slack refuses for good', () => {
   it('marks its alerts failed at once, logs the channel and the fix, and posts one notice to ALERT_CHANNEL', async () => {
@@ -75,9 +72,9 @@ describe('a channel Slack refuses for good', () => {
     expect(statusOf(other.uid, ALERTS)).toBe('sent');
     const [notice, ...more] = notices();
     expect(more).toHaveLength(0);
-    expect(blockTextOf(notice ?? {}, 'broken_channel')).toContain('<#CGONE>');
-    expect(blockTextOf(notice ?? {}, 'broken_channel')).toContain('not_in_channel');
-    expect(blockTextOf(notice ?? {}, 'broken_channel_fix')).toContain('/invite the bot');
+    expect(textById(notice, 'broken_channel')).toContain('<#CGONE>');
+    expect(textById(notice, 'broken_channel')).toContain('not_in_channel');
+    expect(textById(notice, 'broken_channel_fix')).toContain('/invite the bot');
     const errors = lines.filter((l) => l.level === 'error' && l.fields['channel'] === 'CGONE');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.fields).toMatchObject({ slackCode: 'not_in_channel' });
@@ -115,7 +112,7 @@ describe('a channel Slack refuses for good', () => {
     await h.poll(MINUTE);
 
     expect(notices()).toHaveLength(2);
-    expect(blockTextOf(notices()[0] ?? {}, 'broken_channel_fix')).toContain('unarchive');
+    expect(textById(notices()[0], 'broken_channel_fix')).toContain('unarchive');
   });
 
   it('when ALERT_CHANNEL is the broken one: only the log says so, at error level, once per episode', async () => {

@@ -1,10 +1,8 @@
+import { blockById, blocksOf, blockTexts, textOf } from '../../helpers/slack-blocks.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
 afterEach(() => h.stop());
-
-const blockText = (message: { blocks?: unknown[] }, blockId: string): string =>
-  JSON.stringify((message.blocks ?? []).find((b) => (b as { block_id?: string }).block_id === blockId) ?? '');
 
 describe('what the watcher alerts', () => {
   it('alerts stopped Warning and Failed backup, replica and CDP sessions, not Success or running ones', async () => {
@@ -98,12 +96,12 @@ describe('what the watcher alerts', () => {
 
     await h.poll();
 
-    const tasks = blockText(h.topLevel()[0] ?? {}, 'tasks');
-    expect(tasks).toContain('apache02');
-    expect(tasks).toContain('Error: Disk full');
-    expect(tasks).toContain('web-frontend 01');
-    expect(tasks).toContain('CBT reset');
+    const alert = h.topLevel()[0];
+    const tasks = textOf(blockById(alert, 'tasks'));
+    expect(tasks).toContain('*apache02* — Error: Disk full');
+    expect(tasks).toContain('*web-frontend 01* — CBT reset');
     expect(tasks).not.toContain('sql-prod.01');
+    expect(textOf(blockById(alert, 'tasks_others'))).toContain('1 succeeded');
     expect(h.sim.stats().requests.byRoute['GET /api/backupSessions/{id}/taskSessions']).toBe(1);
   });
 
@@ -114,8 +112,11 @@ describe('what the watcher alerts', () => {
 
     await h.poll();
 
-    expect(blockText(h.withKey(failed.uid)[0] ?? {}, 'mention')).toContain('<!subteam^S1>');
-    expect(JSON.stringify(h.withKey(warning.uid)[0])).not.toContain('<!subteam');
+    expect(textOf(blockById(h.withKey(failed.uid)[0], 'mention'))).toContain('<!subteam^S1>');
+    const quiet = h.withKey(warning.uid)[0];
+    expect(quiet).toBeDefined();
+    expect(blocksOf(quiet).some((b) => b.block_id === 'mention')).toBe(false);
+    expect([...blockTexts(quiet), quiet?.text].join('\n')).not.toContain('<!subteam');
   });
 
   it('mentions ALERT_MENTION_WARNING on Warning sessions and CDP tasks when set', async () => {

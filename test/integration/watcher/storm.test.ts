@@ -1,17 +1,8 @@
 import { STORM_DETAILS_CAP } from '../../../src/watcher/storm.js';
+import { blockById, blocksOf, blockTexts, textOf } from '../../helpers/slack-blocks.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
-
-/** The parts of a posted block these tests read. */
-interface Block {
-  type: string;
-  block_id?: string;
-  text?: { text: string };
-  elements?: Array<{ text?: string }>;
-}
-const blockText = (b: Block): string =>
-  [b.text?.text ?? '', ...(b.elements ?? []).map((e) => e.text ?? '')].join(' ');
 afterEach(() => h.stop());
 
 /** `count` failed sessions of distinct jobs, ended in the last minute. */
@@ -76,18 +67,18 @@ describe('alert storms', () => {
     await h.poll();
 
     const [summary] = summaries();
-    const blocks = (summary?.blocks ?? []) as Block[];
     const mentioned = (text: string) => text.split('<!subteam^S1>').length - 1;
-    expect(mentioned(blocks.map(blockText).join('\n'))).toBe(1);
+    expect(textOf(blockById(summary, 'mention'))).toBe('<!subteam^S1>');
+    expect(mentioned(blockTexts(summary).join('\n'))).toBe(1);
     expect(mentioned(summary?.text ?? '')).toBe(1);
-    expect(blocks.find((b) => b.type === 'header')?.text?.text).toBe(
+    expect(textOf(blockById(summary, 'header'))).toBe(
       ':rotating_light: 15 alerts in 1 minute: 12 Failed, 3 Warning',
     );
     const details = h.replies(summary?.ts ?? '');
     expect(details).toHaveLength(15);
     for (const detail of details) {
       expect(mentioned(detail.text)).toBe(0);
-      expect((detail.blocks as Block[]).some((b) => b.block_id === 'mention')).toBe(false);
+      expect(blocksOf(detail).some((b) => b.block_id === 'mention')).toBe(false);
     }
   });
 
