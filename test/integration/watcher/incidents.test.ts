@@ -1,3 +1,4 @@
+import { blockById, textOf } from '../../helpers/slack-blocks.js';
 import { callsOf, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
@@ -29,7 +30,7 @@ describe('incidents', () => {
     expect(report.recovered).toBe(1);
     expect(h.replies(root?.ts ?? '')).toHaveLength(2);
     expect(updatesOf(root?.ts)).toHaveLength(2);
-    expect(JSON.stringify(root?.blocks)).toContain('recovered');
+    expect(textOf(blockById(root, 'incident'))).toMatch(/^:white_check_mark: recovered at /);
     // Closed: no more recovery replies, and a new failure starts a new alert.
     await h.poll(MINUTE);
     expect(h.replies(root?.ts ?? '')).toHaveLength(2);
@@ -53,7 +54,7 @@ describe('incidents', () => {
 
     expect((await h.poll(MINUTE)).recovered).toBe(1);
     expect(h.replies(root?.ts ?? '')).toHaveLength(1);
-    expect(JSON.stringify(root?.blocks)).toContain('recovered');
+    expect(textOf(blockById(root, 'incident'))).toMatch(/^:white_check_mark: recovered at /);
   });
 
   it('does not close a CDP task incident on a success of the same VM under another policy', async () => {
