@@ -99,7 +99,7 @@ export class ActionRuns {
           progress: 100,
         });
         run.next++;
-        run.stepEndsAt = now + run.stepMs;
+        run.stepEndsAt += run.stepMs;
         this.begin(run, run.next, now);
       }
       const done = run.tasks.length === 0 ? run.stepEndsAt <= now : run.next >= run.tasks.length;

@@ -29,7 +29,7 @@ export function emTaskRes(ctx: RenderContext, task: EmTask): Res {
         finished
           ? {
               tag: 'Result',
-              attrs: [['Success', task.success ? 'true' : 'false']],
+              attrs: [['Success', task.success]],
               fields: [['Message', task.message]],
             }
           : undefined,
