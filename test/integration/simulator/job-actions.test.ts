@@ -151,3 +151,30 @@ describe('simulator job actions and tasks', () => {
     expect(rootOf(session.xml, 'CloudFailoverSession').State).toBe('Stopped');
   });
 });
+
+describe('simulator job actions with the live scenario', () => {
+  let sim: RunningSimulator;
+  afterAll(async () => {
+    await sim.stop();
+  });
+
+  it('runs the started session alongside the live sessions, with a restore point when it succeeds', async () => {
+    sim = await startTestSim({ live: true });
+    const token = await logonAs(sim, 'operator');
+    const job = (await targets(sim, token, 'jobs', 'Job')).find((j) => j.jobType === 'Backup') as Target;
+    const id = taskOf((await call(sim, 'POST', `jobs/${job.guid}?action=start`, token)).xml).id;
+    sim.clock.advance(5_000);
+    const task = taskOf((await call(sim, 'GET', `tasks/${id}`, token)).xml);
+    const href = task.links.find((l) => l.Rel === 'Related')?.Href.replace(sim.url, '') ?? '';
+    const session = await call(sim, 'GET', href, token);
+    expect(rootOf(session.xml, 'BackupJobSession')).toMatchObject({ State: 'Stopped', Result: 'Success' });
+    expect(session.text).toContain('Type="RestorePointReference"');
+    const ended = await call(
+      sim,
+      'GET',
+      'query?type=BackupJobSession&filter=EndTime>="2025-11-20T12:00:01Z";Result==Success&pageSize=1000',
+      token,
+    );
+    expect(ended.text).toContain(String(rootOf(session.xml, 'BackupJobSession').UID));
+  });
+});
