@@ -3,7 +3,7 @@ import { startSimulator } from './index.js';
 
 const USAGE = `Usage: npm run sim -- [--port 9398] [--host 127.0.0.1] [--seed 42] [--history 1000] [--no-live]
                       [--tls] [--cert-dir DIR] [--user demo --password demo] [--public-url URL] [--speed 1]
-                      [--replica-typo] [--json-bom]
+                      [--replica-typo] [--json-bom] [--refuse-actions-with task|http]
 `;
 
 function numberOption(value: string | undefined, name: string, fallback: number): number {
@@ -11,6 +11,11 @@ function numberOption(value: string | undefined, name: string, fallback: number)
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number`);
   return n;
+}
+
+function refuseOption(value: string | undefined): 'task' | 'http' {
+  if (value === undefined || value === 'task' || value === 'http') return value ?? 'task';
+  throw new Error('--refuse-actions-with must be task or http');
 }
 
 async function main(): Promise<void> {
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
       speed: { type: 'string' },
       'replica-typo': { type: 'boolean' },
       'json-bom': { type: 'boolean' },
+      'refuse-actions-with': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     clock: { speed: numberOption(values.speed, 'speed', 1) },
     replicaTaskTypo: values['replica-typo'] ?? false,
     jsonBom: values['json-bom'] ?? false,
+    refuseActionsWith: refuseOption(values['refuse-actions-with']),
   });
   const lines = [
     `Veeam EM REST simulator ready in ${Date.now() - started} ms`,

@@ -24,6 +24,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock: options.clock ?? {},
     replicaTaskTypo: options.replicaTaskTypo ?? false,
     jsonBom: options.jsonBom ?? false,
+    refuseActionsWith: options.refuseActionsWith ?? 'task',
   });
   const cert = options.tls
     ? await createCertificate(host === '0.0.0.0' ? 'localhost' : host, options.certDir)
@@ -67,5 +68,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setFaults: (spec) => void core.setFaults(spec),
     clearFaults: () => core.clearFaults(),
     reset: () => core.reset(),
+    actions: () => core.actions.list(),
   };
 }

@@ -10,6 +10,9 @@ import {
 } from './control/session-spec.js';
 import { createScenarioClock, type ClockOptions, type ScenarioClock } from './sim-clock.js';
 import { World } from './world.js';
+import { ActionsLog } from './control/actions-log.js';
+import { OPERATOR_ACCOUNT } from './http/accounts.js';
+import type { RefuseActionsWith } from './routes/action-routes.js';
 import type { RenderContext } from './xml/context.js';
 
 /** Resolved simulator settings (defaults applied). */
@@ -25,6 +28,8 @@ export interface CoreOptions {
   replicaTaskTypo: boolean;
   /** Prefix JSON bodies with a UTF-8 BOM, as older EM versions did. */
   jsonBom: boolean;
+  /** How refused job actions are answered: a 202 task that fails, or an HTTP error. */
+  refuseActionsWith: RefuseActionsWith;
 }
 
 /** The simulator's state behind both the HTTP transport and the programmatic handle. */
@@ -34,6 +39,7 @@ export class SimulatorCore {
   readonly tokens: TokenStore;
   readonly faults: FaultController;
   readonly stats = new Stats();
+  readonly actions = new ActionsLog();
 
   constructor(readonly options: CoreOptions) {
     this.clock = createScenarioClock(options.clock);
@@ -47,6 +53,7 @@ export class SimulatorCore {
       user: options.user,
       password: options.password,
       idleTimeoutMs: options.idleTimeoutMs,
+      accounts: [OPERATOR_ACCOUNT],
       // Idle expiry follows the scenario clock, so tests step it instead of waiting.
       now: () => this.clock.now(),
     });
@@ -112,5 +119,6 @@ export class SimulatorCore {
     this.world.rebuild(this.clock.now());
     this.resetStats();
     this.clearFaults();
+    this.actions.clear();
   }
 }

@@ -2,7 +2,10 @@ import type { SessionCreated, SessionPatch, SessionSpec } from './control/sessio
 import type { FaultSpec } from './http/faults.js';
 import type { StatsSnapshot } from './http/stats.js';
 import type { ClockOptions } from './sim-clock.js';
+import type { ActionRecord } from './control/actions-log.js';
+import type { RefuseActionsWith } from './routes/action-routes.js';
 
+export type { ActionRecord, RefuseActionsWith };
 export type { ClockOptions, FaultSpec, SessionCreated, SessionPatch, SessionSpec, StatsSnapshot };
 export type { TaskSpec } from './control/session-spec.js';
 
@@ -35,6 +38,8 @@ export interface SimulatorOptions {
   replicaTaskTypo?: boolean;
   /** Start JSON bodies with a UTF-8 BOM, as older EM versions did; default false. */
   jsonBom?: boolean;
+  /** Refused job actions (retry after success, start while running, stop while stopped): `task` (default) answers 202 with a task that ends `Success="false"`, `http` a 400 Error. */
+  refuseActionsWith?: RefuseActionsWith;
 }
 
 /** A running simulator. */
@@ -60,4 +65,6 @@ export interface RunningSimulator {
   clearFaults(): void;
   /** Same as POST /_sim/reset. */
   reset(): void;
+  /** Same as GET /_sim/actions. */
+  actions(): ActionRecord[];
 }

@@ -2,6 +2,7 @@ import { buildInventory } from './scenario/inventory.js';
 import { generateHistory } from './scenario/history.js';
 import { LiveEngine } from './scenario/live-engine.js';
 import { Store } from './store/store.js';
+import { emTasksOf } from './store/em-tasks.js';
 
 /** What the world is built from. */
 export interface WorldOptions {
@@ -39,5 +40,6 @@ export class World {
 
   tick(now: number): void {
     this.engine?.tick(now);
+    emTasksOf(this.store).tick(now);
   }
 }

@@ -44,6 +44,7 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
     },
   },
   stats: { GET: (core) => ({ status: 200, json: core.statsSnapshot() }) },
+  actions: { GET: (core) => ({ status: 200, json: core.actions.list() }) },
   'stats/reset': {
     POST: (core) => {
       core.resetStats();

@@ -34,7 +34,8 @@ function dispatch(
   const match = matchRoute(segments);
   if (!match) throw new HttpError(404, 'The requested resource was not found.');
   const { route, ids } = match;
-  if (route.auth && !core.tokens.touch(requestToken(req.headers))) throw unauthorized();
+  const logon = route.auth ? core.tokens.touch(requestToken(req.headers)) : undefined;
+  if (route.auth && !logon) throw unauthorized();
   const method = req.method ?? 'GET';
   const handler = route.methods[method];
   if (!handler)
@@ -50,6 +51,8 @@ function dispatch(
     render: core.renderContext(origin),
     world: core.world,
     tokens: core.tokens,
+    logon,
+    actions: { log: core.actions, refuseWith: core.options.refuseActionsWith },
   };
   return handler(api, ids);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PORTAL_USER, type Account } from './accounts.js';
 
 /** One logon: the SessionId GUID and the opaque token derived from it. */
 export interface LogonToken {
@@ -6,6 +7,8 @@ export interface LogonToken {
   token: string;
   userName: string;
   lastUsed: number;
+  /** The account's EM role (the main account is a Portal User). */
+  role: string;
 }
 
 /** Credentials and idle timeout of the token store. */
@@ -15,6 +18,8 @@ export interface AuthOptions {
   idleTimeoutMs: number;
   /** The clock idle time is measured on (the simulator passes its scenario clock). */
   now?: () => number;
+  /** More accounts besides user/password, each with its role. */
+  accounts?: Account[];
 }
 
 function bareUser(name: string): string {
@@ -44,14 +49,17 @@ export class TokenStore {
     if (colon < 0) return undefined;
     const user = decoded.slice(0, colon);
     const password = decoded.slice(colon + 1);
-    if (bareUser(user) !== bareUser(this.options.user) || password !== this.options.password)
-      return undefined;
+    const main = { user: this.options.user, password: this.options.password, role: PORTAL_USER };
+    const account = [main, ...(this.options.accounts ?? [])].find(
+      (a) => bareUser(a.user) === bareUser(user) && a.password === password,
+    );
+    if (!account) return undefined;
     const sessionId = randomUUID();
     // Token = base64 of the SessionId string, the safest reproduction (docs/em-protocol.md, "Token and SessionId").
     const token = Buffer.from(sessionId, 'utf8').toString('base64');
     // EM answers DOMAIN\user even for a bare user name (docs/em-protocol.md, "User names come back with a domain").
     const userName = user.includes('\\') ? user : `TECH\\${user}`;
-    const entry = { sessionId, token, userName, lastUsed: this.now() };
+    const entry = { sessionId, token, userName, lastUsed: this.now(), role: account.role };
     this.byToken.set(token, entry);
     this.logons++;
     return entry;

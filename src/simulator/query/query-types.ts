@@ -17,12 +17,15 @@ import {
 import { collect, type Collector, type SortSpec } from './match-set.js';
 import type { FilterNode } from './parse-filter.js';
 import { planSessions, planTaskSessions } from './planner.js';
+import { TASK_QUERY_TYPE } from './task-query.js';
 
 /** One `type=` of the query service: how to collect matches and render them. */
 export interface QueryType {
   name: string;
   /** Container element under `Entities` (docs/em-protocol.md, "The query service"). */
   plural: string;
+  /** Items come under `Resources` whatever the format, as tasks do (query-result-tasks.xml). */
+  resources?: boolean;
   run(env: FieldEnv, filter: FilterNode | undefined, sort: SortSpec | undefined): QueryMatches;
 }
 
@@ -133,5 +136,6 @@ export const QUERY_TYPES: ReadonlyMap<string, QueryType> = new Map(
       (ctx, s) => serverRef(ctx, s, 'Ref'),
       (ctx, s) => serverEntity(ctx, s),
     ),
+    TASK_QUERY_TYPE,
   ].map((t) => [t.name.toLowerCase(), t]),
 );

@@ -57,9 +57,11 @@ export function runQuery(ctx: RenderContext, rawQuery: string): { res: Res; type
   const pagesCount = Math.max(1, Math.ceil(matches.total / pageSize));
   const entities = format === 'entities';
   const items = matches.render(ctx, entities, (page - 1) * pageSize, page * pageSize);
-  const body: Res = entities
-    ? { tag: 'Entities', attrs: [], fields: [[type.plural, listRes(type.plural, items)]] }
-    : listRes('Refs', items);
+  const body: Res = type.resources
+    ? { tag: 'Resources', attrs: [], fields: [[type.plural, listRes(type.plural, items)]] }
+    : entities
+      ? { tag: 'Entities', attrs: [], fields: [[type.plural, listRes(type.plural, items)]] }
+      : listRes('Refs', items);
   const res: Res = {
     tag: 'QueryResult',
     attrs: [],

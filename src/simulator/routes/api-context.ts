@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { TokenStore } from '../http/auth.js';
+import type { LogonToken, TokenStore } from '../http/auth.js';
+import type { ActionsLog } from '../control/actions-log.js';
+import type { RefuseActionsWith } from './action-routes.js';
 import type { World } from '../world.js';
 import type { RenderContext } from '../xml/context.js';
 import type { Res } from '../xml/resource.js';
@@ -16,6 +18,10 @@ export interface ApiContext {
   render: RenderContext;
   world: World;
   tokens: TokenStore;
+  /** The caller's logon (routes that need a token). */
+  logon?: LogonToken;
+  /** Job and plan actions received (GET /_sim/actions) and how refusals are answered. */
+  actions: { log: ActionsLog; refuseWith: RefuseActionsWith };
 }
 
 /** A handler's answer; the transport writes it as XML or JSON. */

@@ -99,6 +99,3 @@ export const SERVICE_EXTRA_ROUTES: Route[] = [
   getRoute('lookupSvc', (api) => ok(lookupServiceRes(api.render.base))),
   getRoute('lookup', (api) => ok(lookupRes(api))),
 ];
-
-/** `GET /tasks`: the task list (job actions fill it, see action routes). */
-export const TASK_LIST_ROUTE: Route = getRoute('tasks', () => ok(listRes('Tasks', [])));

@@ -1,6 +1,7 @@
 import type { BackupServer, Owner } from '../model/entities.js';
 import { Kind } from '../model/enums.js';
 import { ownerFields } from './serialize-owner-info.js';
+import { actionsOf } from '../scenario/job-actions.js';
 import { ownerPath, serverLink, type RenderContext } from './context.js';
 import type { Link, Res } from './resource.js';
 
@@ -132,9 +133,8 @@ function ownerLinks(ctx: RenderContext, o: Owner): Link[] {
     { rel: 'Down', type: 'ObjectInJobList', href: `${self}/includes` },
     jobSessionsLink(o, self),
     { rel: 'Create', type: 'ObjectInJob', href: `${self}/includes` },
-    { rel: 'Start', href: `${self}?action=start` },
-    { rel: 'Stop', href: `${self}?action=stop` },
-    { rel: 'Retry', href: `${self}?action=retry` },
+    // Only the actions this job type takes: backup copy jobs sync instead of start and retry.
+    ...actionsOf(o).map((a) => ({ rel: a[0]?.toUpperCase() + a.slice(1), href: `${self}?action=${a}` })),
   ];
 }
 
