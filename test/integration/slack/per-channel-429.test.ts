@@ -27,7 +27,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 const alert = (channel: string, key: string) => ({
   channel,
   text: key,
-  metadata: { eventType: 'veeam_alert', key },
+  metadata: { eventType: 'veeam_alert' as const, key },
 });
 
 describe('429s on one channel, through the Web API client the bot posts with', () => {
