@@ -18,6 +18,7 @@ import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createSlackApp } from './slack/app.js';
 import { createSlackChat } from './slack/chat.js';
+import { DEFAULT_RATE_LIMIT } from './slack/rate-limit-gate.js';
 import { createSlackWebClient } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
 import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
@@ -69,6 +70,7 @@ async function runSlack(config: Config, em: EmConnection, run: Run): Promise<voi
   const { deps, logger, stops } = run;
   const chat = createSlackChat(createSlackWebClient(config.slack), logger.child({ part: 'slack-chat' }), {
     channelIntervalMs: config.slack.postIntervalMs,
+    rateLimit: { ...DEFAULT_RATE_LIMIT, maxWaitMs: config.slack.rateLimitWaitMs },
   });
   const follow = await startAlerts(config, em, chat, run);
   const slack = createSlackApp({ slack: config.slack, commands: deps, logger, chat, follow });

@@ -29,7 +29,13 @@ export interface SlackConfig {
   timeoutMs: number;
   /** The first retry's delay; each later one doubles it, up to 16 times it. */
   retryDelayMs: number;
+  /** The longest 429 Retry-After waited out inline; a longer one leaves that channel's alerts pending. */
+  rateLimitWaitMs: number;
   port: number;
+  /** HTTP mode: time a client has to send a request's headers and body (Slack sends small bodies at once). */
+  requestTimeoutMs: number;
+  /** HTTP mode: open connections the receiver accepts at once; more are refused until some close. */
+  maxConnections: number;
   allowedChannels: readonly string[] | undefined;
   allowedUsers: readonly string[] | undefined;
 }
@@ -87,7 +93,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       postIntervalMs: env.SLACK_POST_INTERVAL,
       timeoutMs: env.SLACK_TIMEOUT,
       retryDelayMs: env.SLACK_RETRY_DELAY,
+      rateLimitWaitMs: env.SLACK_RATE_LIMIT_WAIT,
       port: env.PORT,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
       allowedChannels: env.ALLOWED_CHANNELS,
       allowedUsers: env.ALLOWED_USERS,
     },

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { capConnections, createHttpReceiver, httpServerOptions } from './http-receiver.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { slackClientOptions, withTrailingSlash } from './web-client.js';
@@ -39,9 +40,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { slack, logger } = options;
   if (!slack.botToken) throw new Error('createSlackApp needs SLACK_BOT_TOKEN');
   const socketMode = slack.appToken !== undefined;
+  const boltLogger = createBoltLogger(logger.child({ part: 'slack' }));
   const app = new App({
     token: slack.botToken,
-    logger: createBoltLogger(logger.child({ part: 'slack' })),
+    logger: boltLogger,
     ...(socketMode
       ? {
           socketMode: true,
@@ -51,7 +53,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             ? { installerOptions: { clientOptions: { slackApiUrl: withTrailingSlash(slack.apiUrl) } } }
             : {}),
         }
-      : { signingSecret: slack.signingSecret ?? '' }),
+      : {
+          receiver: createHttpReceiver({ signingSecret: slack.signingSecret ?? '', boltLogger, logger }),
+        }),
     clientOptions: slackClientOptions(slack),
   });
   const queue = createWorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
@@ -74,7 +78,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         logger.info({ mode: 'socket' }, 'Slack app started');
         return undefined;
       }
-      const server = await app.start(slack.port);
+      const limits = { requestTimeoutMs: slack.requestTimeoutMs, maxConnections: slack.maxConnections };
+      const server = await app.start(slack.port, httpServerOptions(limits));
+      capConnections(server, limits);
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : slack.port;
       logger.info({ mode: 'http', port }, 'Slack app started');

@@ -4,7 +4,8 @@ export interface PacerTime {
   sleep(ms: number): Promise<void>;
 }
 
-const realTime: PacerTime = {
+/** Real timers. */
+export const realPacerTime: PacerTime = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
@@ -14,7 +15,7 @@ const realTime: PacerTime = {
  * channel; pacing ourselves avoids the 429s, whose Retry-After the Web API client then pays twice (its wait
  * and its own backoff). Posts to different channels do not wait for each other.
  */
-export function createChannelPacer(intervalMs: number, time: PacerTime = realTime) {
+export function createChannelPacer(intervalMs: number, time: PacerTime = realPacerTime) {
   const nextAllowed = new Map<string, number>();
   return async function pace(channel: string): Promise<void> {
     if (intervalMs <= 0) return;

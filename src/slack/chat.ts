@@ -2,7 +2,8 @@ import type { webApi } from '@slack/bolt';
 import { SlackApiError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChatPort, OutgoingMessage } from '../watcher/chat-port.js';
-import { createChannelPacer } from './channel-pacer.js';
+import { createChannelPacer, type PacerTime } from './channel-pacer.js';
+import { createRateLimitGate, DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './rate-limit-gate.js';
 import { toSlackApiError } from './slack-api-error.js';
 
 /** Slack errors that mean "these blocks are not acceptable": the message goes out again as plain text. */
@@ -19,21 +20,22 @@ const HISTORY_PAGES_MAX = 50;
 
 /**
  * The Slack adapter of the chat port: every post and update of the bot (alerts, notices, failover messages,
- * shares, followed failovers) goes through it, paced per channel. Rate limits (429 + Retry-After) are waited
- * out by the WebClient (rejectRateLimitedCalls stays false), 5xx and timeouts retried by its retry policy.
- * Every failure is thrown as a SlackApiError with Slack's own code.
+ * shares, followed failovers) goes through it, paced per channel. Rate limits (429 + Retry-After) are met per
+ * channel by the rate-limit gate (the client should reject them: see createSlackWebClient), 5xx and timeouts
+ * retried by the client's retry policy. Every failure is thrown as a SlackApiError with Slack's own code.
  */
 export function createSlackChat(
   client: webApi.WebClient,
   logger: Logger,
-  options: { channelIntervalMs?: number } = {},
+  options: { channelIntervalMs?: number; rateLimit?: RateLimitPolicy; time?: PacerTime } = {},
 ): ChatPort {
-  const pace = createChannelPacer(options.channelIntervalMs ?? CHANNEL_INTERVAL_MS);
+  const pace = createChannelPacer(options.channelIntervalMs ?? CHANNEL_INTERVAL_MS, options.time);
+  const gate = createRateLimitGate(options.rateLimit ?? DEFAULT_RATE_LIMIT, logger, options.time);
   return {
     async post(message) {
       await pace(message.channel);
       try {
-        return await postOnce(client, message, true);
+        return await gate('chat.postMessage', message.channel, () => postOnce(client, message, true));
       } catch (error) {
         const failure = toSlackApiError('chat.postMessage', error, message.channel);
         if (!BLOCK_ERRORS.has(failure.slackCode)) throw failure;
@@ -42,7 +44,8 @@ export function createSlackChat(
           'Slack refused the message blocks; posting it as plain text',
         );
         try {
-          return await postOnce(client, { ...message, text: message.fallbackText ?? message.text }, false);
+          const plain = { ...message, text: message.fallbackText ?? message.text };
+          return await gate('chat.postMessage', message.channel, () => postOnce(client, plain, false));
         } catch (retryError) {
           throw toSlackApiError('chat.postMessage', retryError, message.channel);
         }
@@ -50,7 +53,9 @@ export function createSlackChat(
     },
     async update({ channel, ts, text, blocks }) {
       try {
-        await client.chat.update({ channel, ts, text, ...(blocks ? { blocks } : {}) });
+        await gate('chat.update', channel, () =>
+          client.chat.update({ channel, ts, text, ...(blocks ? { blocks } : {}) }),
+        );
       } catch (error) {
         throw toSlackApiError('chat.update', error, channel);
       }
@@ -59,7 +64,9 @@ export function createSlackChat(
       const found = new Map<string, string>();
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES_MAX && found.size < keys.size; page += 1) {
-        const answer = await historyPage(client, channel, { sinceMs, threadTs, cursor });
+        const answer = await gate(threadTs ? 'conversations.replies' : 'conversations.history', channel, () =>
+          historyPage(client, channel, { sinceMs, threadTs, cursor }),
+        );
         for (const message of answer.messages ?? []) {
           const key = alertKeyOf(message.metadata);
           if (key !== undefined && keys.has(key) && message.ts) found.set(key, message.ts);

@@ -107,6 +107,9 @@ export function testSlackConfig(apiUrl: string, overrides: Partial<SlackConfig> 
     // A hung fake Slack call is retried within seconds, not after 15 s; retries follow in milliseconds.
     timeoutMs: 3000,
     retryDelayMs: 10,
+    rateLimitWaitMs: 1000,
+    requestTimeoutMs: 5000,
+    maxConnections: 256,
     ...overrides,
   };
 }

@@ -1,0 +1,56 @@
+import type { Server, ServerOptions } from 'node:http';
+import { HTTPReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../shared/logger.js';
+import { guardRequestWindow } from './request-window.js';
+
+/** How long an idle keep-alive connection stays open (Node's default; Slack opens fresh ones anyway). */
+const KEEP_ALIVE_MS = 5_000;
+
+/** The limits of the receiver's HTTP server. */
+export interface HttpLimits {
+  /** Time a client has to send a whole request, headers and body. */
+  requestTimeoutMs: number;
+  /** Connections open at once; the server refuses more until some close. */
+  maxConnections: number;
+}
+
+/**
+ * Bolt's HTTP receiver (signature checks, /slack/events) with our request-window check in front of it: Bolt
+ * refuses timestamps older than 5 minutes but not ones in the future.
+ */
+export function createHttpReceiver(options: {
+  signingSecret: string;
+  boltLogger: BoltLogger;
+  logger: Logger;
+  now?: () => number;
+}): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, logger: options.boltLogger });
+  receiver.requestListener = guardRequestWindow(
+    receiver.requestListener,
+    (timestamp) =>
+      options.logger.warn(
+        { timestamp },
+        'refused a Slack request whose timestamp is outside the 5-minute window',
+      ),
+    options.now,
+  );
+  return receiver;
+}
+
+/**
+ * Server options that cut slow clients: a request (headers and body) must arrive within the timeout, checked
+ * often enough that a cut comes soon after it (Node checks every 30 s by default).
+ */
+export function httpServerOptions(limits: HttpLimits): ServerOptions {
+  return {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: Math.min(KEEP_ALIVE_MS, limits.requestTimeoutMs),
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.requestTimeoutMs / 4))),
+  };
+}
+
+/** Caps the server's open connections, so a crowd of idle sockets cannot use up the process's file handles. */
+export function capConnections(server: Server, limits: HttpLimits): void {
+  server.maxConnections = limits.maxConnections;
+}
