@@ -96,12 +96,23 @@ async function replanRecord(record: AlertRecord, ctx: PollContext): Promise<Plan
   return { subject, record };
 }
 
-async function settleFailovers({ state, chat }: PollContext): Promise<void> {
+async function settleFailovers(ctx: PollContext): Promise<void> {
+  const { state, chat } = ctx;
   for (const [key, record] of Object.entries(state.failovers)) {
     if (record.ts) continue;
-    const found = await chat.findPosted(record.channel, new Set([key]), {
-      sinceMs: record.announcedAt - HISTORY_MARGIN_MS,
-    });
+    let found: Map<string, string>;
+    try {
+      found = await chat.findPosted(record.channel, new Set([key]), {
+        sinceMs: record.announcedAt - HISTORY_MARGIN_MS,
+      });
+    } catch (error) {
+      // Undecided until the history can be read (a 429, a refused channel): the record waits, the poll goes on.
+      ctx.logger.warn(
+        { channel: record.channel, err: String(error) },
+        'could not settle a failover announcement',
+      );
+      continue;
+    }
     const ts = found.get(key);
     if (ts) record.ts = ts;
     else delete state.failovers[key]; // not posted: the next poll announces it again
