@@ -106,7 +106,11 @@ async function settleFailovers(ctx: PollContext): Promise<void> {
         sinceMs: record.announcedAt - HISTORY_MARGIN_MS,
       });
     } catch (error) {
-      // Undecided until the history can be read (a 429, a refused channel): the record waits, the poll goes on.
+      if (error instanceof SlackApiError && error.isFinal) {
+        record.finished = true; // the channel is closed to us for good: nothing to settle or update
+        continue;
+      }
+      // Undecided until the history can be read (a 429, a 5xx): the record waits, the poll goes on.
       ctx.logger.warn(
         { channel: record.channel, err: String(error) },
         'could not settle a failover announcement',
