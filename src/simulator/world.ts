@@ -23,7 +23,7 @@ export class World {
   }
 
   private build(now: number): void {
-    const inventory = buildInventory(this.options.seed);
+    const inventory = buildInventory(this.options.seed, this.options.anchor);
     const store = new Store(this.options.seed, inventory, this.options.history + 1024, this.generation);
     generateHistory(store, this.options.history, this.options.anchor);
     this.store = store;
