@@ -1,6 +1,7 @@
 import { buildInventory } from './scenario/inventory.js';
 import { generateHistory } from './scenario/history.js';
 import { LiveEngine } from './scenario/live-engine.js';
+import { ScheduleRunner } from './scenario/schedule-runner.js';
 import { Store } from './store/store.js';
 
 /** What the world is built from. */
@@ -16,6 +17,8 @@ export interface WorldOptions {
 export class World {
   store!: Store;
   engine: LiveEngine | undefined;
+  /** Runs control-API jobs on their schedule. */
+  schedule!: ScheduleRunner;
   private generation = 0;
 
   constructor(private readonly options: WorldOptions) {
@@ -27,6 +30,7 @@ export class World {
     const store = new Store(this.options.seed, inventory, this.options.history + 1024, this.generation);
     generateHistory(store, this.options.history, this.options.anchor);
     this.store = store;
+    this.schedule = new ScheduleRunner(store);
     this.engine = this.options.live ? new LiveEngine(store, now) : undefined;
     this.engine?.tick(now);
   }
@@ -39,5 +43,6 @@ export class World {
 
   tick(now: number): void {
     this.engine?.tick(now);
+    this.schedule.tick(now);
   }
 }

@@ -17,6 +17,7 @@ import {
 import { collect, type Collector, type SortSpec } from './match-set.js';
 import type { FilterNode } from './parse-filter.js';
 import { planSessions, planTaskSessions } from './planner.js';
+import { ESTATE_QUERY_TYPES } from './estate-types.js';
 
 /** One `type=` of the query service: how to collect matches and render them. */
 export interface QueryType {
@@ -133,5 +134,6 @@ export const QUERY_TYPES: ReadonlyMap<string, QueryType> = new Map(
       (ctx, s) => serverRef(ctx, s, 'Ref'),
       (ctx, s) => serverEntity(ctx, s),
     ),
+    ...ESTATE_QUERY_TYPES,
   ].map((t) => [t.name.toLowerCase(), t]),
 );
