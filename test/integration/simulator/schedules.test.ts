@@ -143,6 +143,26 @@ describe('POST /_sim/jobs', () => {
     expect((tasks.text.match(/<Ref /g) ?? []).length).toBe(runs.length * 2);
   });
 
+  it('every link reachable from the created job resolves (bounded walk)', async () => {
+    const [job] = await jobs('Name=="Nightly SQL"');
+    const start = String(job?.UID).split(':').pop() ?? '';
+    const seen = new Set<string>();
+    let frontier = [`jobs/${start}?format=Entity`];
+    for (let depth = 0; depth < 3 && seen.size < 150; depth++) {
+      const next: string[] = [];
+      for (const path of frontier) {
+        if (seen.has(path) || /[?&]action=/i.test(path) || seen.size >= 150) continue;
+        seen.add(path);
+        const res = await apiGet(sim, path, token);
+        expect([path, res.status]).toEqual([path, 200]);
+        for (const m of res.text.matchAll(/Href="[^"]*\/api\/([^"]*)"/g))
+          next.push((m[1] ?? '').replace(/&amp;/g, '&'));
+      }
+      frontier = next;
+    }
+    expect([...seen].some((p) => /backupSessions\//i.test(p))).toBe(true);
+  });
+
   it('runs it on schedule as the clock moves, stops and resumes it', async () => {
     await advance(DAY);
     const before = (await sessionsOf('Nightly SQL')).length;
