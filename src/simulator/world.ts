@@ -1,6 +1,7 @@
 import { buildInventory } from './scenario/inventory.js';
 import { generateHistory } from './scenario/history.js';
 import { LiveEngine } from './scenario/live-engine.js';
+import { ScheduleRunner } from './scenario/schedule-runner.js';
 import { Store } from './store/store.js';
 import { emTasksOf } from './store/em-tasks.js';
 
@@ -17,6 +18,8 @@ export interface WorldOptions {
 export class World {
   store!: Store;
   engine: LiveEngine | undefined;
+  /** Runs control-API jobs on their schedule. */
+  schedule!: ScheduleRunner;
   private generation = 0;
 
   constructor(private readonly options: WorldOptions) {
@@ -24,10 +27,11 @@ export class World {
   }
 
   private build(now: number): void {
-    const inventory = buildInventory(this.options.seed);
+    const inventory = buildInventory(this.options.seed, this.options.anchor);
     const store = new Store(this.options.seed, inventory, this.options.history + 1024, this.generation);
     generateHistory(store, this.options.history, this.options.anchor);
     this.store = store;
+    this.schedule = new ScheduleRunner(store);
     this.engine = this.options.live ? new LiveEngine(store, now) : undefined;
     this.engine?.tick(now);
   }
@@ -41,5 +45,6 @@ export class World {
   tick(now: number): void {
     this.engine?.tick(now);
     emTasksOf(this.store).tick(now);
+    this.schedule.tick(now);
   }
 }

@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     vmTaskHistory:
       'query?type=BackupTaskSession&format=Entities&filter=VmDisplayName=="apache02"&sortDesc=CreationTime&pageSize=3&page=1',
     collection30Days: 'backupSessions',
+    vmRestorePointsLastHour: `query?type=VmRestorePoint&format=Entities&filter=CreationTime>="${new Date(startTime - 3_600_000).toISOString()}"&sortDesc=CreationTime`,
+    vmRestorePointsLastDay: `query?type=VmRestorePoint&filter=CreationTime>="${new Date(startTime - 86_400_000).toISOString()}"&pageSize=1000`,
+    staleJobs: `query?type=Job&format=Entities&filter=NextRun<"${new Date(startTime).toISOString()}"`,
   };
   const results: Record<string, { medianMs: number; bytes: number }> = {};
   for (const [name, path] of Object.entries(queries)) {

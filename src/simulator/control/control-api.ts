@@ -1,6 +1,7 @@
 import { formatEmDate, parseEmDate } from '../util/dates.js';
 import type { SimulatorCore } from '../sim-core.js';
 import { ControlError } from './session-spec.js';
+import { ESTATE_CONTROL_ROUTES } from './estate-control.js';
 
 /** A control-API answer (always JSON). */
 export interface ControlReply {
@@ -21,7 +22,8 @@ function setClock(core: SimulatorCore, body: unknown): ControlReply {
   return clockReply(core);
 }
 
-type Handler = (core: SimulatorCore, body: unknown, origin: string, id?: string) => ControlReply;
+/** One control route's handler. */
+export type Handler = (core: SimulatorCore, body: unknown, origin: string, id?: string) => ControlReply;
 
 const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   sessions: { POST: (core, body, origin) => ({ status: 201, json: core.createSession(body, origin) }) },
@@ -43,6 +45,7 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
       return { status: 200, json: { faults: [] } };
     },
   },
+  ...ESTATE_CONTROL_ROUTES,
   stats: { GET: (core) => ({ status: 200, json: core.statsSnapshot() }) },
   actions: { GET: (core) => ({ status: 200, json: core.actions.list() }) },
   'stats/reset': {
@@ -64,9 +67,10 @@ export function handleControl(
   const parts = rest.split('/').filter((p) => p !== '');
   let key = parts.join('/').toLowerCase();
   let id: string | undefined;
-  if (parts.length === 2 && parts[0]?.toLowerCase() === 'sessions') {
-    key = 'sessions/:id';
-    id = parts[1];
+  const head = parts[0]?.toLowerCase();
+  if (parts.length >= 2 && (head === 'sessions' || head === 'jobs')) {
+    key = `${head}/:id`;
+    id = decodeURIComponent(parts.slice(1).join('/'));
   }
   const route = ROUTES[key];
   if (!route) return { status: 404, json: { error: `unknown control endpoint /_sim/${rest}` } };

@@ -29,6 +29,15 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
+/** `POST /_sim/jobs/{id}` style key of a control call (ids of sessions and jobs folded). */
+function controlRoute(method: string, rest: string): string {
+  const parts = rest.split('/').filter((p) => p !== '');
+  const head = parts[0]?.toLowerCase() ?? '';
+  const folded =
+    parts.length >= 2 && (head === 'sessions' || head === 'jobs') ? `${head}/{id}` : parts.join('/');
+  return `${method} /_sim/${folded}`;
+}
+
 async function handleSim(
   core: SimulatorCore,
   req: IncomingMessage,
@@ -58,7 +67,9 @@ async function handleSim(
     }
   }
   const reply = handleControl(core, req.method ?? 'GET', rest, body, origin);
-  send(res, reply.status, {}, JSON.stringify(reply.json), 'application/json; charset=utf-8');
+  const answer = JSON.stringify(reply.json);
+  core.stats.control(controlRoute(req.method ?? 'GET', rest), Buffer.byteLength(answer));
+  send(res, reply.status, {}, answer, 'application/json; charset=utf-8');
 }
 
 function sendError(res: ServerResponse, status: number, message: string, json: boolean): void {

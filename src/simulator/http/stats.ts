@@ -39,6 +39,15 @@ export class Stats {
     this.bytesByRoute.set(route, (this.bytesByRoute.get(route) ?? 0) + n);
   }
 
+  /**
+   * Counts one control-API call (`POST /_sim/jobs`, ...) by route and bytes; kept out of `total` and
+   * `bytes.total`, which measure the EM API traffic a client causes.
+   */
+  control(route: string, n: number): void {
+    this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
+    this.bytesByRoute.set(route, (this.bytesByRoute.get(route) ?? 0) + n);
+  }
+
   reset(): void {
     this.total = 0;
     this.bytesTotal = 0;

@@ -48,6 +48,10 @@ export interface Owner {
   tenantGuid: string;
   /** Where its backups land (index into the repositories), -1 for owners without backups. */
   repositoryIndex: number;
+  /** A start time the schedule passes through (control-API jobs); default `startMinute` of any UTC day. */
+  scheduleAnchor?: number;
+  /** When the owner silently stopped running (no sessions after it, `NextRun` stays in the past). */
+  haltedAt?: number;
 }
 
 /** A backup repository of a backup server. */

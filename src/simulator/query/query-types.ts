@@ -18,6 +18,7 @@ import { collect, type Collector, type SortSpec } from './match-set.js';
 import type { FilterNode } from './parse-filter.js';
 import { planSessions, planTaskSessions } from './planner.js';
 import { TASK_QUERY_TYPE } from './task-query.js';
+import { ESTATE_QUERY_TYPES } from './estate-types.js';
 
 /** One `type=` of the query service: how to collect matches and render them. */
 export interface QueryType {
@@ -137,5 +138,6 @@ export const QUERY_TYPES: ReadonlyMap<string, QueryType> = new Map(
       (ctx, s) => serverEntity(ctx, s),
     ),
     TASK_QUERY_TYPE,
+    ...ESTATE_QUERY_TYPES,
   ].map((t) => [t.name.toLowerCase(), t]),
 );

@@ -52,8 +52,16 @@ function repositoryFor(inv: Inventory, o: OwnerSeed, n: number): number {
   return inv.repositories.find((r) => r.serverIndex === o.serverIndex)?.index ?? 0;
 }
 
-/** Builds the seeded inventory: 3 servers, ~200 VMs, 30 jobs, 3 CDP policies and 2 failover plans. */
-export function buildInventory(seed: number): Inventory {
+/** The scenario job that silently stopped running (its last session is old, its NextRun has passed). */
+export const STOPPED_JOB = 'Jenkins Backup';
+const STOPPED_FOR_MS = 4 * 86_400_000;
+
+/**
+ * Builds the seeded inventory: 3 servers, ~200 VMs, 30 jobs, 3 CDP policies and 2 failover plans.
+ * Schedules (docs/simulator.md, "Schedules and history"): one hourly backup and one hourly replica job,
+ * a few every 4 hours, the rest daily; two backup jobs disabled; `STOPPED_JOB` halted 4 days before `anchor`.
+ */
+export function buildInventory(seed: number, anchor: number): Inventory {
   const rng = createRng(hash3(seed, 0x1417));
   const inv = new Inventory();
   SERVER_NAMES.forEach((name, i) =>
@@ -100,9 +108,10 @@ export function buildInventory(seed: number): Inventory {
       vms: pickVms(rng, randInt(rng, 2, 8)),
       scheduleConfigured: true,
       scheduleEnabled: i % 7 !== 6,
-      everyMinutes: i % 6 === 5 ? 60 : i % 6 === 3 ? 240 : 1440,
+      everyMinutes: /hourly/i.test(name) ? 60 : i % 6 === 3 ? 240 : 1440,
       startMinute: (18 + (i % 6)) * 60 + (i % 4) * 15,
       typicalDurationMs: randInt(rng, 3, 40) * 60_000,
+      ...(name === STOPPED_JOB ? { haltedAt: anchor - STOPPED_FOR_MS } : {}),
     }),
   );
   REPLICA_JOB_NAMES.forEach((name, i) =>
@@ -116,7 +125,7 @@ export function buildInventory(seed: number): Inventory {
       vms: pickVms(rng, randInt(rng, 2, 6), name === 'Fileserver02 Replication' ? [apache02] : []),
       scheduleConfigured: true,
       scheduleEnabled: true,
-      everyMinutes: i % 3 === 0 ? 60 : i % 3 === 1 ? 240 : 1440,
+      everyMinutes: i === 4 ? 60 : i % 4 === 1 ? 240 : 1440,
       startMinute: (i * 37) % 60,
       typicalDurationMs: randInt(rng, 2, 20) * 60_000,
     }),

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import { createRng, hash3, pick, randInt, type Rng } from '../util/prng.js';
 import { FAILURE_MESSAGES, FAILURE_REASONS, WARNING_REASONS } from './texts.js';
 import { landBackup } from '../store/points.js';
+import { runsOnSchedule } from '../model/next-run.js';
 
 interface Running {
   id: number;
@@ -72,7 +73,9 @@ export class LiveEngine {
           ? randInt(this.rng, 180_000, 360_000)
           : randInt(this.rng, 15_000, 60_000);
       this.nextStart.set(ownerIndex, now + cadence);
-      if (!busy) this.startSession(owner, now);
+      // Disabled and halted jobs stay silent (docs/simulator.md, "Schedules and history").
+      const scheduled = owner.type !== 'Job' || runsOnSchedule(owner, now);
+      if (!busy && scheduled) this.startSession(owner, now);
     }
     for (const run of [...this.running.values()]) this.advance(run, now);
     for (const state of this.cdp) this.advanceCdp(state, now);
