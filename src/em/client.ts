@@ -8,7 +8,7 @@ import { mapEnterpriseManager, mapPagingInfo } from './mappers/envelopes.js';
 import { buildQueryPath, type QuerySpec } from './query.js';
 import type { RetryPolicy } from './retry-policies.js';
 import type { EmReference, EnterpriseManagerInfo, LogonSession, Session, TaskSession } from './types.js';
-import { parseXml } from './xml.js';
+import { parseXml, type XmlDocument } from './xml.js';
 
 export interface EmClientOptions {
   apiBase: string;
@@ -36,6 +36,10 @@ export interface EmClient {
   logon(): Promise<LogonSession>;
   /** Follows any Href EM returned (or a path under the API base) and maps what comes back. */
   get(href: string): Promise<EmDocument>;
+  /** Like `get`, but the parsed XML itself, for mappers of entities `get` does not know (estate.ts). */
+  getXml(href: string): Promise<XmlDocument>;
+  /** POSTs to an action link EM wrote (`?action=start`) with an empty body; the parsed answer (a `Task`). */
+  post(href: string): Promise<XmlDocument>;
   /** Pages through a query, following `Next` links verbatim, and stops once `limit` items have come. */
   pages(spec: QuerySpec, limit?: number): AsyncGenerator<QueryListPage>;
   querySessions(spec: QuerySpec, limit: number): Promise<Session[]>;
@@ -113,6 +117,11 @@ function createEmClientOver(
         }
         throw error;
       }
+    },
+    getXml: (href) => fetchDocument(checkTarget(apiBase, href)),
+    async post(href) {
+      const response = await auth.send({ method: 'POST', target: checkTarget(apiBase, href) });
+      return parseXml(response.body);
     },
     pages,
     querySessions: (spec, limit) => collect(spec, limit, (page) => page.sessions),
