@@ -56,6 +56,7 @@ function addRun(
   length: number,
   result: number,
   now: number,
+  landed: boolean,
 ): void {
   const store = world.store;
   const id = store.add({
@@ -68,7 +69,9 @@ function addRun(
     progress: 100,
     retry: false,
   });
-  landBackup(store, id, taskList(store, id, now));
+  // Older runs' points are what retention already keeps on disk (the repository's starting free space); only the
+  // newest run is new data, as with the scenario's generated history.
+  if (landed) landBackup(store, id, taskList(store, id, now));
 }
 
 /**
@@ -108,8 +111,9 @@ export function createJob(world: World, body: unknown, now: number, base: string
     ...(lastStart + period <= now ? { haltedAt: lastStart + 1 } : {}),
   });
   const past = Math.min(MAX_PAST_RUNS, Math.floor(HISTORY_MS / period));
-  for (let k = past; k >= 1; k--) addRun(world, owner, lastStart - k * period, length, Result.Success, now);
-  addRun(world, owner, lastStart, length, spec.lastResult, now);
+  for (let k = past; k >= 1; k--)
+    addRun(world, owner, lastStart - k * period, length, Result.Success, now, false);
+  addRun(world, owner, lastStart, length, spec.lastResult, now, true);
   world.schedule.add(owner, lastStart + period, spec.lastResult);
   return answer(owner, base);
 }
