@@ -1,11 +1,11 @@
-import picomatch from 'picomatch';
 import type { AlertSubject } from './alert-subject.js';
+import { matchGlob } from './glob.js';
 import type { Mute, Subscription } from './state.js';
 
-/** True when a job name matches a subscription's or mute's job pattern: a glob, case-insensitive. */
+/** True when a job name matches a subscription's or mute's job pattern: a glob, case-insensitive, linear time. */
 export function jobMatches(pattern: string, jobName: string): boolean {
   if (pattern.toLowerCase() === jobName.toLowerCase()) return true;
-  return picomatch.isMatch(jobName, pattern, { nocase: true, dot: true, bash: true });
+  return matchGlob(pattern, jobName);
 }
 
 /** Whether a subscription wants this subject. */

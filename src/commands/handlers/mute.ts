@@ -2,10 +2,10 @@ import { formatDuration, parseDuration } from '../../shared/duration.js';
 import { UsageError } from '../../shared/errors.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { buildNoticeView } from '../../views/notice-view.js';
+import { checkPattern } from '../../watcher/glob.js';
 import { unquote } from '../parse-text.js';
 import type { CommandContext, CommandDeps } from '../types.js';
 import { ALERTS_NOT_RUNNING } from '../watcher-port.js';
-import { MAX_PATTERN } from './subscribe.js';
 
 const MAX_MUTE_MS = 30 * 24 * 3_600_000;
 
@@ -52,6 +52,5 @@ export function parseMute(text: string): { job: string; durationMs: number } {
   if (!job || durationMs === undefined || durationMs <= 0)
     throw new UsageError('Try `/veeam mute Fileserver02 Replication 2h`');
   if (durationMs > MAX_MUTE_MS) throw new UsageError('A mute can last at most 30d');
-  if (job.length > MAX_PATTERN) throw new UsageError('That name is too long');
-  return { job, durationMs };
+  return { job: checkPattern(job), durationMs };
 }

@@ -2,13 +2,11 @@ import { WATCHABLE_KINDS } from '../../config/schema.js';
 import { UsageError } from '../../shared/errors.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { buildNoticeView } from '../../views/notice-view.js';
+import { checkPattern } from '../../watcher/glob.js';
 import type { AlertLevel, Subscription } from '../../watcher/state.js';
 import { parseOptions } from '../parse-text.js';
 import type { CommandContext, CommandDeps } from '../types.js';
 import { ALERTS_NOT_RUNNING } from '../watcher-port.js';
-
-/** Longest job or server pattern a subscription or mute accepts. */
-export const MAX_PATTERN = 200;
 
 /** `/veeam subscribe [type:] [job:] [server:] [level:]`: alerts matching the filter also go to this channel. */
 export async function subscribeCommand(
@@ -44,8 +42,8 @@ export function parseSubscription(text: string, channel: string, id: number): Su
     throw new UsageError('level must be warning or failed');
   const job = options.get('job');
   const server = options.get('server');
-  if ((job?.length ?? 0) > MAX_PATTERN || (server?.length ?? 0) > MAX_PATTERN)
-    throw new UsageError('That name is too long');
+  if (job !== undefined) checkPattern(job);
+  if (server !== undefined) checkPattern(server, 'server');
   return {
     id,
     channel,
