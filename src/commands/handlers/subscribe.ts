@@ -27,7 +27,9 @@ export async function subscribeCommand(
 
 /** Parses `[type:<type>] [job:<name or glob>] [server:<name>] [level:warning|failed]`. */
 export function parseSubscription(text: string, channel: string, id: number): Subscription {
-  const { options, words } = parseOptions(text);
+  const { options, words: all } = parseOptions(text);
+  const exclusive = all.some((w) => w.toLowerCase() === 'exclusive');
+  const words = all.filter((w) => w.toLowerCase() !== 'exclusive');
   if (words.length > 0)
     throw new UsageError(`Unexpected "${words.join(' ').slice(0, 40)}"; use type: job: server: level:`);
   const unknown = [...options.keys()].filter((key) => !['type', 'job', 'server', 'level'].includes(key));
@@ -51,6 +53,7 @@ export function parseSubscription(text: string, channel: string, id: number): Su
     ...(job ? { job } : {}),
     ...(server ? { server } : {}),
     ...(level ? { level: level as AlertLevel } : {}),
+    ...(exclusive ? { exclusive: true } : {}),
   };
 }
 
@@ -61,6 +64,7 @@ export function filterOf(s: Subscription) {
     ...(s.job ? { job: s.job } : {}),
     ...(s.server ? { server: s.server } : {}),
     ...(s.level ? { level: s.level } : {}),
+    ...(s.exclusive ? { exclusive: true } : {}),
   };
 }
 
