@@ -4,7 +4,9 @@ import { muteCommand, unmuteCommand } from '../../../src/commands/handlers/mute.
 import { subscribeCommand } from '../../../src/commands/handlers/subscribe.js';
 import { subscriptionsCommand } from '../../../src/commands/handlers/subscriptions.js';
 import { unsubscribeCommand } from '../../../src/commands/handlers/unsubscribe.js';
+import { createCatalog } from '../../../src/commands/catalog.js';
 import type { CommandContext } from '../../../src/commands/types.js';
+import { silentLogger } from '../../../src/shared/logger.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
@@ -15,7 +17,8 @@ const channelsOf = (uid: string) => h.withKey(uid).map((m) => m.channel);
 /** The subscription commands over the harness's watcher, as the command layer runs them. */
 function commandsOver(harness: Harness) {
   const watcher = { state: () => harness.watcher.state(), persist: () => harness.watcher.persist() };
-  const deps = { watcher, clock: harness.clock };
+  const catalog = createCatalog({ client: harness.client, clock: harness.clock, ttlMs: 0 });
+  const deps = { watcher, clock: harness.clock, logger: silentLogger, catalog };
   return {
     subscribe: (rest: string, c: CommandContext) => subscribeCommand(rest, c, deps),
     list: (c: CommandContext) => subscriptionsCommand('', c, deps),
