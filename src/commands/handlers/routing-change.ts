@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../shared/errors.js';
+import { silentLogger } from '../../shared/logger.js';
 import { buildRoutingChangeView, type RoutingChange } from '../../views/routing-change-view.js';
 import { matchGlob } from '../../watcher/glob.js';
 import type { WatcherState } from '../../watcher/state.js';
@@ -7,7 +8,8 @@ import type { CommandDeps } from '../types.js';
 import type { WatcherPort } from '../watcher-port.js';
 
 /** The routing port of the deps, or the open one (everyone an operator, nothing announced). */
-export const routingOf = (deps: Pick<CommandDeps, 'routing'>): RoutingPort => deps.routing ?? OPEN_ROUTING;
+export const routingOf = (deps: Partial<Pick<CommandDeps, 'routing'>>): RoutingPort =>
+  deps.routing ?? OPEN_ROUTING;
 
 /**
  * Applies a change to the subscriptions and mutes and saves it. The change counts only once saved: if the
@@ -38,10 +40,10 @@ export async function saveRoutingChange(
 
 /** Writes the audit log line of a routing change and announces it in ALERT_CHANNEL and the channel concerned. */
 export async function announceChange(
-  deps: Pick<CommandDeps, 'routing' | 'logger'>,
+  deps: Partial<Pick<CommandDeps, 'routing' | 'logger'>>,
   change: RoutingChange,
 ): Promise<void> {
-  deps.logger.info(
+  (deps.logger ?? silentLogger).info(
     {
       audit: true,
       user: change.userId,
@@ -58,15 +60,19 @@ export async function announceChange(
 
 /** How many known jobs, policies and plans a pattern matches; undefined when the catalog cannot say. */
 export async function countMatches(
-  deps: Pick<CommandDeps, 'catalog' | 'logger'>,
-  pattern: string,
+  deps: Partial<Pick<CommandDeps, 'catalog' | 'logger'>>,
+  pattern: string | undefined,
 ): Promise<number | undefined> {
+  if (!deps.catalog || pattern === undefined) return undefined;
   try {
     const entries = await deps.catalog.entries();
     return entries.filter((e) => e.kind !== 'vm' && matchGlob(pattern, e.name)).length;
   } catch (error) {
     // The count is information for the announcement; the change itself does not depend on it.
-    deps.logger.warn({ err: String(error) }, 'could not count the jobs a routing rule matches');
+    (deps.logger ?? silentLogger).warn(
+      { err: String(error) },
+      'could not count the jobs a routing rule matches',
+    );
     return undefined;
   }
 }

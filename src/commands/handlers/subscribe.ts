@@ -4,25 +4,57 @@ import { buildErrorView } from '../../views/error-view.js';
 import { buildNoticeView } from '../../views/notice-view.js';
 import { checkPattern } from '../../watcher/glob.js';
 import type { AlertLevel, Subscription } from '../../watcher/state.js';
+import { describeSubscription } from '../../watcher/describe-rule.js';
 import { parseOptions } from '../parse-text.js';
 import type { CommandContext, CommandDeps } from '../types.js';
 import { ALERTS_NOT_RUNNING } from '../watcher-port.js';
+import {
+  announceChange,
+  countMatches,
+  operatorsOnly,
+  routingOf,
+  saveRoutingChange,
+} from './routing-change.js';
 
-/** `/veeam subscribe [type:] [job:] [server:] [level:]`: alerts matching the filter also go to this channel. */
+type SubscribeDeps = Pick<CommandDeps, 'watcher'> &
+  Partial<Pick<CommandDeps, 'routing' | 'logger' | 'clock' | 'catalog'>>;
+
+/**
+ * `/veeam subscribe [type:] [job:] [server:] [level:] [exclusive]`: alerts matching the filter also go to
+ * this channel (ALERT_CHANNEL keeps them, unless an operator makes the subscription exclusive). Refused when
+ * the bot cannot post here.
+ */
 export async function subscribeCommand(
   rest: string,
-  { channelId }: CommandContext,
-  { watcher }: Pick<CommandDeps, 'watcher'>,
+  { userId, channelId }: CommandContext,
+  deps: SubscribeDeps,
 ) {
+  const { watcher } = deps;
   if (!watcher) return buildErrorView(ALERTS_NOT_RUNNING);
-  const state = watcher.state();
-  const subscription = parseSubscription(rest, channelId, nextId(state.subscriptions));
-  const duplicate = state.subscriptions.find((s) => s.channel === channelId && sameFilter(s, subscription));
+  const routing = routingOf(deps);
+  const parsed = parseSubscription(rest, channelId, nextId(watcher.state().subscriptions));
+  const subscription = { ...parsed, by: userId, at: deps.clock?.now() ?? Date.now() };
+  const duplicate = watcher
+    .state()
+    .subscriptions.find((s) => s.channel === channelId && sameFilter(s, subscription));
   if (duplicate)
     return buildNoticeView(':information_source:', 'This channel already has that subscription.');
-  state.subscriptions.push(subscription);
-  await watcher.persist();
-  return buildNoticeView(':bell:', 'Alerts for this channel:', describe(subscription));
+  if (subscription.exclusive && !(await routing.isOperator(userId)))
+    throw operatorsOnly('take alerts out of ALERT_CHANNEL (exclusive)');
+  if (!(await routing.canPost(channelId)))
+    throw new UsageError('I cannot post in this channel: `/invite @<bot>` here first, then subscribe again');
+  await saveRoutingChange(watcher, (state) => {
+    state.subscriptions.push(subscription);
+  });
+  const jobs = await countMatches(deps, subscription.job ?? '*');
+  await announceChange(deps, {
+    userId,
+    action: subscription.exclusive ? 'subscribed (exclusive, out of ALERT_CHANNEL)' : 'subscribed',
+    rule: describeSubscription(subscription),
+    channel: channelId,
+    ...(jobs !== undefined ? { jobs } : {}),
+  });
+  return buildNoticeView(':bell:', 'Alerts for this channel:', describeSubscription(subscription));
 }
 
 /** Parses `[type:<type>] [job:<name or glob>] [server:<name>] [level:warning|failed]`. */
@@ -74,14 +106,4 @@ function nextId(subscriptions: Subscription[]): number {
 
 function sameFilter(a: Subscription, b: Subscription): boolean {
   return JSON.stringify(filterOf(a)) === JSON.stringify(filterOf(b));
-}
-
-function describe(s: Subscription): string {
-  const parts = [
-    `type ${s.type ?? 'any'}`,
-    `job ${s.job ?? 'any'}`,
-    `server ${s.server ?? 'any'}`,
-    s.level === 'failed' ? 'failed only' : 'warning and failed',
-  ];
-  return parts.join(' · ');
 }
