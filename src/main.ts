@@ -6,6 +6,7 @@ import { connectEm } from './em/connect.js';
 import { retryPolicies } from './em/retry-policies.js';
 import { startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
+import { createRoutingPort } from './commands/routing-port.js';
 import type { CommandDeps } from './commands/types.js';
 import { createWatcherSlot, type WatcherPort } from './commands/watcher-port.js';
 import { loadConfig, redactConfig, type Config } from './config/load-config.js';
@@ -114,6 +115,13 @@ async function startAlerts(
   });
   stops.push(() => schedule.stop());
   run.bindWatcher(watcher);
+  // In the console the local user is the operator; in Slack OPERATORS decides.
+  run.deps.routing = createRoutingPort({
+    operators: config.mode === 'slack' ? config.operators : undefined,
+    alertChannel: config.watcher.alertChannel,
+    chat,
+    logger: logger.child({ part: 'routing' }),
+  });
   void schedule.runNow();
   return createFailoverFollowing(watcher, () => systemClock.now());
 }

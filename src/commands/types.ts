@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import type { Catalog } from './catalog.js';
+import type { RoutingPort } from './routing-port.js';
 import type { WatcherPort } from './watcher-port.js';
 
 /** What command handlers need; built once by the composition root, the same for Slack and the console. */
@@ -14,6 +15,8 @@ export interface CommandDeps {
   emWebUrl?: string;
   /** The watcher, for subscribe, mute and friends; absent when no watcher runs. */
   watcher?: WatcherPort;
+  /** Who may change routing, whether the bot can post, announcements; absent: everyone, nothing announced. */
+  routing?: RoutingPort;
 }
 
 /** Who asked and where. */

@@ -61,6 +61,11 @@ export interface Config {
   /** The lowdb state file; undefined in the local demo unless DATA_FILE is set (its state then lives in memory). */
   dataFile: string | undefined;
   logLevel: LogLevel;
+  /**
+   * OPERATORS: Slack user (U…) and user-group (S…) IDs who may make wide or lasting routing changes;
+   * undefined when unset (then everyone may, as before the variable existed).
+   */
+  operators: readonly string[] | undefined;
 }
 
 /** Reads and validates the environment once; throws a ConfigError whose message is one line naming the variable. */
@@ -117,6 +122,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     dataFile: env.DATA_FILE ?? (mode === 'local-demo' ? undefined : DEFAULT_DATA_FILE),
     // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.
     logLevel: env.LOG_LEVEL ?? (mode === 'slack' ? 'info' : 'warn'),
+    operators: env.OPERATORS,
   });
 }
 

@@ -88,6 +88,28 @@ export const envSchema = z.object({
   ALERT_RETRY_GRACE: duration('0'),
   ALLOWED_CHANNELS: list,
   ALLOWED_USERS: list,
+  OPERATORS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        const ids = v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const bad = ids.find((id) => !/^[UWS][A-Z0-9]{2,30}$/.test(id));
+        if (bad !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${bad}" is not a Slack user (U…) or user-group (S…) ID`,
+          });
+          return z.NEVER;
+        }
+        return ids;
+      }),
+  ),
   WATCH_SCHEDULE: cronExpression,
   WATCH_LOOKBACK: duration('1h'),
   WATCH_TYPES: z.preprocess(

@@ -25,6 +25,8 @@ export function createConsoleChat(printer: ConsolePrinter, now: () => number): C
     async update(message) {
       printer.print(message, `#${message.channel} · message updated`);
     },
+    // The console prints everything on one screen: every channel is postable.
+    canPost: async () => true,
     async findPosted(channel, keys, { threadTs }) {
       const found = new Map<string, string>();
       for (const entry of posted) {

@@ -60,6 +60,17 @@ export function createSlackChat(
         throw toSlackApiError('chat.update', error, channel);
       }
     },
+    async canPost(channel) {
+      try {
+        const answer = await client.conversations.info({ channel });
+        // Direct messages carry no is_member: the bot is in every conversation it was opened with.
+        return answer.channel?.is_member ?? answer.channel?.is_im ?? false;
+      } catch (error) {
+        const failure = toSlackApiError('conversations.info', error, channel);
+        if (failure.isFinal) return false;
+        throw failure;
+      }
+    },
     async findPosted(channel, keys, { sinceMs, threadTs }) {
       const found = new Map<string, string>();
       let cursor: string | undefined;

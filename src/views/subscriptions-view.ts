@@ -13,12 +13,25 @@ export interface SubscriptionItem {
   job?: string;
   server?: string;
   level?: 'warning' | 'failed';
+  exclusive?: boolean;
+  /** Who made it (Slack user ID) and when, if recorded. */
+  by?: string;
+  at?: Date;
 }
 
-/** A muted job and when the mute ends. */
+/** A muted job, when the mute ends, and who made it when. */
 export interface MuteItem {
   job: string;
   until: Date;
+  by?: string;
+  at?: Date;
+}
+
+/** ` — by <@U1> <date>` for a rule whose maker is recorded. */
+function madeBy(by: string | undefined, at: Date | undefined): string {
+  if (!by) return '';
+  const who = /^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : escapeMrkdwn(truncate(by, 40));
+  return ` — by ${who}${at ? ` ${slackDate(at)}` : ''}`;
 }
 
 /** Options of buildSubscriptionsView. */
@@ -30,7 +43,8 @@ function subscriptionLine(s: SubscriptionItem): string {
   const part = (label: string, value: string | undefined): string =>
     `${label} \`${escapeMrkdwn(truncate(value ?? 'any', 150))}\``;
   const level = s.level === 'failed' ? 'failed only' : 'warning and failed';
-  return `*${s.index}.* ${part('type', s.type)} · ${part('job', s.job)} · ${part('server', s.server)} · ${level}`;
+  const exclusive = s.exclusive ? ' · *exclusive* (not in ALERT_CHANNEL)' : '';
+  return `*${s.index}.* ${part('type', s.type)} · ${part('job', s.job)} · ${part('server', s.server)} · ${level}${exclusive}${madeBy(s.by, s.at)}`;
 }
 
 /** The channel's subscriptions (numbered for `unsubscribe <n>`) and its active mutes. */
@@ -47,7 +61,7 @@ export function buildSubscriptionsView(
   if (active.length) {
     const lines = active.map(
       (m) =>
-        `:mute: ${boldName(truncate(m.job, 150))} until ${slackDate(m.until)} (${durationText(opts.now, m.until)} left)`,
+        `:mute: ${boldName(truncate(m.job, 150))} until ${slackDate(m.until)} (${durationText(opts.now, m.until)} left)${madeBy(m.by, m.at)}`,
     );
     blocks.push(section(`*Muted*\n${packLines(lines, 2900)}`, 'mutes'));
   }

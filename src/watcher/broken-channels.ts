@@ -1,6 +1,7 @@
 import type { SlackApiError } from '../shared/errors.js';
 import { buildBrokenChannelView } from '../views/broken-channel-view.js';
 import type { PollContext } from './poll-context.js';
+import { describeSubscription } from './describe-rule.js';
 import type { AlertRecord } from './state.js';
 
 const TOKEN_CODES = new Set(['invalid_auth', 'token_revoked', 'account_inactive']);
@@ -17,7 +18,8 @@ export function brokenChannelFix(slackCode: string, channel: string): string {
 /**
  * Slack refused `channel` for good: its pending records are marked failed (not retried for a day) and the
  * channel is reported once per episode: an error line in the log, and a notice in ALERT_CHANNEL unless that
- * is the broken channel (then the log alone says so).
+ * is the broken channel (then the log alone says so). A subscription's channel falls back to ALERT_CHANNEL:
+ * each failed alert not already there gets a pending record for it, posted by the next poll's settling.
  */
 export async function failChannel(
   ctx: PollContext,
@@ -27,6 +29,7 @@ export async function failChannel(
 ): Promise<void> {
   const failed = records.filter((r) => r.status === 'pending');
   for (const record of failed) record.status = 'failed';
+  fallBack(ctx, channel, failed);
   const fix = brokenChannelFix(error.slackCode, channel);
   if (ctx.state.brokenChannels[channel]) {
     ctx.logger.warn(
@@ -47,11 +50,27 @@ export async function failChannel(
     await postNotice(ctx, ctx.config.alertChannel, channel, error);
 }
 
+/** Re-routes a broken subscription channel's alerts to ALERT_CHANNEL (pending there, unless already known). */
+function fallBack(ctx: PollContext, channel: string, failed: AlertRecord[]): void {
+  const to = ctx.config.alertChannel;
+  if (!to || channel === to) return;
+  for (const record of failed) {
+    const key = `${record.uid}|${to}`;
+    if (ctx.state.alerts[key]) continue;
+    const { threadTs: _thread, batch: _batch, ts: _ts, ...rest } = record;
+    ctx.state.alerts[key] = { ...rest, key, channel: to, status: 'pending', decidedAt: ctx.now() };
+  }
+}
+
 async function postNotice(ctx: PollContext, to: string, channel: string, error: SlackApiError) {
+  const subscriptions = ctx.state.subscriptions
+    .filter((s) => s.channel === channel)
+    .map((s) => describeSubscription(s));
   const notice = buildBrokenChannelView({
     channel,
     slackCode: error.slackCode,
     fix: brokenChannelFix(error.slackCode, 'that channel'),
+    ...(subscriptions.length > 0 ? { subscriptions } : {}),
   });
   try {
     await ctx.chat.post({ channel: to, ...notice });

@@ -29,6 +29,11 @@ export interface ChatPort {
    * Which of `keys` were posted in the channel since `sinceMs` (in the thread `threadTs` when given), by the
    * alert metadata on the messages: key -> message ts. One scan of the history for many keys.
    */
+  /**
+   * Whether the bot can post in `channel` (it is a member), asked before a subscription is made; absent means
+   * yes (a chat with no channels to join).
+   */
+  canPost?(channel: string): Promise<boolean>;
   findPosted(
     channel: string,
     keys: ReadonlySet<string>,

@@ -24,7 +24,12 @@ export const alertKey = (uid: string, channel: string): string => `${uid}|${chan
 export function decide(state: WatcherState, subjects: AlertSubject[], opts: DecideOptions): PlannedAlert[] {
   const planned: PlannedAlert[] = [];
   for (const subject of subjects) {
-    for (const channel of channelsFor(subject, state.subscriptions, opts.alertChannel)) {
+    for (const channel of channelsFor(
+      subject,
+      state.subscriptions,
+      opts.alertChannel,
+      state.brokenChannels,
+    )) {
       const key = alertKey(subject.uid, channel);
       if (state.alerts[key]) continue;
       const record: AlertRecord = {

@@ -1,11 +1,11 @@
-import picomatch from 'picomatch';
 import type { AlertSubject } from './alert-subject.js';
-import type { Mute, Subscription } from './state.js';
+import { matchGlob } from './glob.js';
+import type { BrokenChannel, Mute, Subscription } from './state.js';
 
-/** True when a job name matches a subscription's or mute's job pattern: a glob, case-insensitive. */
+/** True when a job name matches a subscription's or mute's job pattern: a glob, case-insensitive, linear time. */
 export function jobMatches(pattern: string, jobName: string): boolean {
   if (pattern.toLowerCase() === jobName.toLowerCase()) return true;
-  return picomatch.isMatch(jobName, pattern, { nocase: true, dot: true, bash: true });
+  return matchGlob(pattern, jobName);
 }
 
 /** Whether a subscription wants this subject. */
@@ -19,19 +19,21 @@ export function subscriptionMatches(subscription: Subscription, subject: AlertSu
 }
 
 /**
- * The channels an alert goes to: every channel with a matching subscription. With no subscriptions at all,
- * or none matching, it goes to ALERT_CHANNEL, so nothing is lost for want of a rule.
+ * The channels an alert goes to: ALERT_CHANNEL always, plus every channel with a matching subscription
+ * (subscriptions add a destination). Only a matching exclusive subscription, made by an operator, takes the
+ * alert out of ALERT_CHANNEL, and only while its channel works: a channel Slack refuses (`broken`) falls
+ * back to ALERT_CHANNEL at once.
  */
 export function channelsFor(
   subject: AlertSubject,
   subscriptions: Subscription[],
   alertChannel: string | undefined,
+  broken: Readonly<Record<string, BrokenChannel>> = {},
 ): string[] {
-  const matched = [
-    ...new Set(subscriptions.filter((s) => subscriptionMatches(s, subject)).map((s) => s.channel)),
-  ];
-  if (matched.length > 0) return matched;
-  return alertChannel ? [alertChannel] : [];
+  const matching = subscriptions.filter((s) => subscriptionMatches(s, subject));
+  const exclusive = matching.some((s) => s.exclusive === true && !broken[s.channel]);
+  const channels = [...(alertChannel && !exclusive ? [alertChannel] : []), ...matching.map((s) => s.channel)];
+  return [...new Set(channels)];
 }
 
 /** The active mute covering this subject's job, if any. */

@@ -68,9 +68,20 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       job: z.string().optional(),
       server: z.string().optional(),
       level: z.enum(['warning', 'failed']).optional(),
+      exclusive: z.boolean().optional(),
+      by: z.string().optional(),
+      at: z.number().optional(),
     }),
   ),
-  mutes: z.array(z.object({ job: z.string(), until: z.number(), by: z.string(), channel: z.string() })),
+  mutes: z.array(
+    z.object({
+      job: z.string(),
+      until: z.number(),
+      by: z.string(),
+      channel: z.string(),
+      at: z.number().optional(),
+    }),
+  ),
   outage: z.object({
     since: z.number().nullable(),
     lastError: z.string().nullable(),

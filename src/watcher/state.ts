@@ -98,6 +98,11 @@ export interface Subscription {
   job?: string;
   server?: string;
   level?: AlertLevel;
+  /** An operator took these alerts out of ALERT_CHANNEL (only while the channel works). */
+  exclusive?: boolean;
+  /** Who made the rule and when (ms); absent on rules made before this was recorded. */
+  by?: string;
+  at?: number;
 }
 
 export interface Mute {
@@ -105,6 +110,8 @@ export interface Mute {
   until: number;
   by: string;
   channel: string;
+  /** When it was made (ms); absent on mutes made before this was recorded. */
+  at?: number;
 }
 
 /** A channel Slack refuses for good: since when, and Slack's code. A post that goes through ends the episode. */

@@ -2,34 +2,66 @@ import { WATCHABLE_KINDS } from '../../config/schema.js';
 import { UsageError } from '../../shared/errors.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { buildNoticeView } from '../../views/notice-view.js';
+import { checkPattern } from '../../watcher/glob.js';
 import type { AlertLevel, Subscription } from '../../watcher/state.js';
+import { describeSubscription } from '../../watcher/describe-rule.js';
 import { parseOptions } from '../parse-text.js';
 import type { CommandContext, CommandDeps } from '../types.js';
 import { ALERTS_NOT_RUNNING } from '../watcher-port.js';
+import {
+  announceChange,
+  countMatches,
+  operatorsOnly,
+  routingOf,
+  saveRoutingChange,
+} from './routing-change.js';
 
-/** Longest job or server pattern a subscription or mute accepts. */
-export const MAX_PATTERN = 200;
+type SubscribeDeps = Pick<CommandDeps, 'watcher'> &
+  Partial<Pick<CommandDeps, 'routing' | 'logger' | 'clock' | 'catalog'>>;
 
-/** `/veeam subscribe [type:] [job:] [server:] [level:]`: alerts matching the filter also go to this channel. */
+/**
+ * `/veeam subscribe [type:] [job:] [server:] [level:] [exclusive]`: alerts matching the filter also go to
+ * this channel (ALERT_CHANNEL keeps them, unless an operator makes the subscription exclusive). Refused when
+ * the bot cannot post here.
+ */
 export async function subscribeCommand(
   rest: string,
-  { channelId }: CommandContext,
-  { watcher }: Pick<CommandDeps, 'watcher'>,
+  { userId, channelId }: CommandContext,
+  deps: SubscribeDeps,
 ) {
+  const { watcher } = deps;
   if (!watcher) return buildErrorView(ALERTS_NOT_RUNNING);
-  const state = watcher.state();
-  const subscription = parseSubscription(rest, channelId, nextId(state.subscriptions));
-  const duplicate = state.subscriptions.find((s) => s.channel === channelId && sameFilter(s, subscription));
+  const routing = routingOf(deps);
+  const parsed = parseSubscription(rest, channelId, nextId(watcher.state().subscriptions));
+  const subscription = { ...parsed, by: userId, at: deps.clock?.now() ?? Date.now() };
+  const duplicate = watcher
+    .state()
+    .subscriptions.find((s) => s.channel === channelId && sameFilter(s, subscription));
   if (duplicate)
     return buildNoticeView(':information_source:', 'This channel already has that subscription.');
-  state.subscriptions.push(subscription);
-  await watcher.persist();
-  return buildNoticeView(':bell:', 'Alerts for this channel:', describe(subscription));
+  if (subscription.exclusive && !(await routing.isOperator(userId)))
+    throw operatorsOnly('take alerts out of ALERT_CHANNEL (exclusive)');
+  if (!(await routing.canPost(channelId)))
+    throw new UsageError('I cannot post in this channel: `/invite @<bot>` here first, then subscribe again');
+  await saveRoutingChange(watcher, (state) => {
+    state.subscriptions.push(subscription);
+  });
+  const jobs = await countMatches(deps, subscription.job ?? '*');
+  await announceChange(deps, {
+    userId,
+    action: subscription.exclusive ? 'subscribed (exclusive, out of ALERT_CHANNEL)' : 'subscribed',
+    rule: describeSubscription(subscription),
+    channel: channelId,
+    ...(jobs !== undefined ? { jobs } : {}),
+  });
+  return buildNoticeView(':bell:', 'Alerts for this channel:', describeSubscription(subscription));
 }
 
 /** Parses `[type:<type>] [job:<name or glob>] [server:<name>] [level:warning|failed]`. */
 export function parseSubscription(text: string, channel: string, id: number): Subscription {
-  const { options, words } = parseOptions(text);
+  const { options, words: all } = parseOptions(text);
+  const exclusive = all.some((w) => w.toLowerCase() === 'exclusive');
+  const words = all.filter((w) => w.toLowerCase() !== 'exclusive');
   if (words.length > 0)
     throw new UsageError(`Unexpected "${words.join(' ').slice(0, 40)}"; use type: job: server: level:`);
   const unknown = [...options.keys()].filter((key) => !['type', 'job', 'server', 'level'].includes(key));
@@ -44,8 +76,8 @@ export function parseSubscription(text: string, channel: string, id: number): Su
     throw new UsageError('level must be warning or failed');
   const job = options.get('job');
   const server = options.get('server');
-  if ((job?.length ?? 0) > MAX_PATTERN || (server?.length ?? 0) > MAX_PATTERN)
-    throw new UsageError('That name is too long');
+  if (job !== undefined) checkPattern(job);
+  if (server !== undefined) checkPattern(server, 'server');
   return {
     id,
     channel,
@@ -53,6 +85,7 @@ export function parseSubscription(text: string, channel: string, id: number): Su
     ...(job ? { job } : {}),
     ...(server ? { server } : {}),
     ...(level ? { level: level as AlertLevel } : {}),
+    ...(exclusive ? { exclusive: true } : {}),
   };
 }
 
@@ -63,6 +96,7 @@ export function filterOf(s: Subscription) {
     ...(s.job ? { job: s.job } : {}),
     ...(s.server ? { server: s.server } : {}),
     ...(s.level ? { level: s.level } : {}),
+    ...(s.exclusive ? { exclusive: true } : {}),
   };
 }
 
@@ -72,14 +106,4 @@ function nextId(subscriptions: Subscription[]): number {
 
 function sameFilter(a: Subscription, b: Subscription): boolean {
   return JSON.stringify(filterOf(a)) === JSON.stringify(filterOf(b));
-}
-
-function describe(s: Subscription): string {
-  const parts = [
-    `type ${s.type ?? 'any'}`,
-    `job ${s.job ?? 'any'}`,
-    `server ${s.server ?? 'any'}`,
-    s.level === 'failed' ? 'failed only' : 'warning and failed',
-  ];
-  return parts.join(' · ');
 }

@@ -40,7 +40,7 @@ async function startWithLog(lines: LogLine[]): Promise<void> {
     config: h.config,
   });
   await h.watcher.start();
-  h.watcher.state().subscriptions.push({ id: 1, channel: 'CGONE', job: 'Gone*' });
+  h.watcher.state().subscriptions.push({ id: 1, channel: 'CGONE', job: 'Gone*', exclusive: true });
 }
 
 const statusOf = (uid: string, channel: string) => h.watcher.state().alerts[`${uid}|${channel}`]?.status;

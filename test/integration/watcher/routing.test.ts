@@ -4,7 +4,9 @@ import { muteCommand, unmuteCommand } from '../../../src/commands/handlers/mute.
 import { subscribeCommand } from '../../../src/commands/handlers/subscribe.js';
 import { subscriptionsCommand } from '../../../src/commands/handlers/subscriptions.js';
 import { unsubscribeCommand } from '../../../src/commands/handlers/unsubscribe.js';
+import { createCatalog } from '../../../src/commands/catalog.js';
 import type { CommandContext } from '../../../src/commands/types.js';
+import { silentLogger } from '../../../src/shared/logger.js';
 import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness;
@@ -15,7 +17,8 @@ const channelsOf = (uid: string) => h.withKey(uid).map((m) => m.channel);
 /** The subscription commands over the harness's watcher, as the command layer runs them. */
 function commandsOver(harness: Harness) {
   const watcher = { state: () => harness.watcher.state(), persist: () => harness.watcher.persist() };
-  const deps = { watcher, clock: harness.clock };
+  const catalog = createCatalog({ client: harness.client, clock: harness.clock, ttlMs: 0 });
+  const deps = { watcher, clock: harness.clock, logger: silentLogger, catalog };
   return {
     subscribe: (rest: string, c: CommandContext) => subscribeCommand(rest, c, deps),
     list: (c: CommandContext) => subscriptionsCommand('', c, deps),
@@ -31,7 +34,7 @@ async function withCommands() {
 }
 
 describe('routing through subscriptions', () => {
-  it('routes by type, job glob and level; what no subscription wants goes to ALERT_CHANNEL', async () => {
+  it('routes by type, job glob and level, and ALERT_CHANNEL keeps every alert', async () => {
     const commands = await withCommands();
     await commands.subscribe('type:replica', { userId: 'U1', channelId: 'CREPL' });
     await commands.subscribe('job:"nightly*" level:failed', { userId: 'U1', channelId: 'CNIGHT' });
@@ -46,8 +49,8 @@ describe('routing through subscriptions', () => {
     const other = h.stopped({ jobName: 'Weekly Archive', result: 'Failed' });
     await h.poll(MINUTE);
 
-    expect(channelsOf(replica.uid)).toEqual(['CREPL']);
-    expect(channelsOf(nightlyFailed.uid)).toEqual(['CNIGHT']);
+    expect(channelsOf(replica.uid).sort()).toEqual([ALERTS, 'CREPL']);
+    expect(channelsOf(nightlyFailed.uid).sort()).toEqual([ALERTS, 'CNIGHT']);
     expect(channelsOf(nightlyWarning.uid)).toEqual([ALERTS]);
     expect(channelsOf(other.uid)).toEqual([ALERTS]);
   });
@@ -61,7 +64,7 @@ describe('routing through subscriptions', () => {
     await h.poll(MINUTE);
     await h.poll(MINUTE);
 
-    expect(channelsOf(failed.uid).sort()).toEqual(['CA', 'CB']);
+    expect(channelsOf(failed.uid).sort()).toEqual(['CA', 'CALERTS', 'CB']);
   });
 
   it('routes by backup server, case-insensitive', async () => {
@@ -78,7 +81,7 @@ describe('routing through subscriptions', () => {
 
     await h.poll(MINUTE);
 
-    expect(channelsOf(first.uid)).toEqual(['CSRV']);
+    expect(channelsOf(first.uid).sort()).toEqual([ALERTS, 'CSRV']);
   });
 
   it('lists, refuses duplicates and bad options, and unsubscribes back to ALERT_CHANNEL', async () => {
@@ -105,6 +108,41 @@ describe('routing through subscriptions', () => {
 
     expect(channelsOf(replica.uid)).toEqual([ALERTS]);
     await expect(commands.unsubscribe('1', here)).rejects.toMatchObject({ code: ErrorCode.CommandUsage });
+  });
+});
+
+describe('exclusive subscriptions', () => {
+  it('take the alerts out of ALERT_CHANNEL only when asked for', async () => {
+    const commands = await withCommands();
+    await commands.subscribe('job:Nightly* exclusive', { userId: 'U1', channelId: 'CNIGHT' });
+    const failed = h.stopped({ jobName: 'Nightly Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+    expect(channelsOf(failed.uid)).toEqual(['CNIGHT']);
+  });
+
+  it('fall back to ALERT_CHANNEL when Slack refuses their channel, with one notice naming the subscription', async () => {
+    const commands = await withCommands();
+    await commands.subscribe('job:Gone* exclusive', { userId: 'U1', channelId: 'CGONE' });
+    h.fake.fail({
+      method: 'chat.postMessage',
+      kind: 'error',
+      error: 'is_archived',
+      count: 10,
+      channel: 'CGONE',
+    });
+    const first = h.stopped({ jobName: 'Gone Backup', result: 'Failed' });
+    await h.poll(MINUTE);
+    await h.poll(MINUTE);
+    const second = h.stopped({ jobName: 'Gone Copy', result: 'Failed' });
+    await h.poll(MINUTE);
+
+    expect(channelsOf(first.uid)).toEqual([ALERTS]);
+    expect(channelsOf(second.uid)).toEqual([ALERTS]);
+    const notices = h
+      .topLevel(ALERTS)
+      .filter((m) => m.blocks?.some((b) => (b as { block_id?: string }).block_id === 'broken_channel'));
+    expect(notices).toHaveLength(1);
+    expect(JSON.stringify(notices[0]?.blocks)).toContain('Broken subscription: type any · job Gone*');
   });
 });
 

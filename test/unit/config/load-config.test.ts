@@ -8,6 +8,12 @@ const em = {
 };
 
 describe('loadConfig', () => {
+  it('reads OPERATORS as user and group IDs, unset meaning everyone, and names a bad entry', () => {
+    expect(loadConfig(em).operators).toBeUndefined();
+    expect(loadConfig({ ...em, OPERATORS: 'U123ABC, S0GROUP' }).operators).toEqual(['U123ABC', 'S0GROUP']);
+    expect(() => loadConfig({ ...em, OPERATORS: 'U123,@alice' })).toThrow(/^OPERATORS "@alice" is not/);
+  });
+
   it('runs the local demo when nothing is configured', () => {
     const config = loadConfig({});
     expect(config.mode).toBe('local-demo');

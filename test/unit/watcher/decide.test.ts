@@ -62,7 +62,14 @@ describe('channelsFor', () => {
       sub(2, 'C1', { level: 'failed' }),
       sub(3, 'C2', { type: 'replica' }),
     ];
+    expect(channelsFor(subject(), subs, 'CALERTS')).toEqual(['CALERTS', 'C1']);
+  });
+
+  it('keeps ALERT_CHANNEL unless an exclusive subscription matches and its channel works', () => {
+    const subs = [sub(1, 'C1', { type: 'backup', exclusive: true })];
     expect(channelsFor(subject(), subs, 'CALERTS')).toEqual(['C1']);
+    const broken = { C1: { since: 0, slackCode: 'not_in_channel' } };
+    expect(channelsFor(subject(), subs, 'CALERTS', broken)).toEqual(['CALERTS', 'C1']);
   });
 });
 

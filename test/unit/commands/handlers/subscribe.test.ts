@@ -1,6 +1,9 @@
 import { parseSubscription, subscribeCommand } from '../../../../src/commands/handlers/subscribe.js';
 import { runCommand } from '../../../../src/commands/run-command.js';
-import { UsageError } from '../../../../src/shared/errors.js';
+import { createOperatorCheck, type RoutingPort } from '../../../../src/commands/routing-port.js';
+import { createManualClock } from '../../../../src/shared/clock.js';
+import { ErrorCode, UsageError } from '../../../../src/shared/errors.js';
+import type { SlackMessage } from '../../../../src/views/format/block-kit.js';
 import { blockById, textOf } from '../../views/block-queries.js';
 import { createFakeWatcher, offlineDeps } from './watcher-fake.js';
 
@@ -9,9 +12,10 @@ const here = { userId: 'U1', channelId: 'CREPL' };
 describe('/veeam subscribe', () => {
   it('adds a subscription for this channel, saves it, and confirms the filter', async () => {
     const watcher = createFakeWatcher();
-    const reply = await subscribeCommand('type:replica job:"Nightly *" level:failed', here, { watcher });
+    const deps = { watcher, clock: createManualClock(5_000) };
+    const reply = await subscribeCommand('type:replica job:"Nightly *" level:failed', here, deps);
     expect(watcher.current.subscriptions).toEqual([
-      { id: 1, channel: 'CREPL', type: 'replica', job: 'Nightly *', level: 'failed' },
+      { id: 1, channel: 'CREPL', type: 'replica', job: 'Nightly *', level: 'failed', by: 'U1', at: 5_000 },
     ]);
     expect(watcher.saved()).toBe(1);
     expect(textOf(blockById(reply, 'notice'))).toBe(
@@ -45,5 +49,56 @@ describe('/veeam subscribe', () => {
     const reply = await runCommand('subscribe colour:red', here, offlineDeps(createFakeWatcher()));
     expect(textOf(blockById(reply, 'error'))).toContain('Unknown option colour');
     expect(textOf(blockById(reply, 'usage'))).toContain('/veeam subscribe');
+  });
+});
+
+describe('/veeam subscribe with OPERATORS set', () => {
+  function routing(options: { members?: string[] } = {}) {
+    const announced: Array<{ message: SlackMessage; channels: readonly string[] }> = [];
+    const port: RoutingPort = {
+      isOperator: createOperatorCheck(['UOPS']),
+      restricted: true,
+      canPost: async (channel) => options.members?.includes(channel) ?? true,
+      alertChannel: 'CALERTS',
+      announce: async (message, channels) => void announced.push({ message, channels }),
+    };
+    return { port, announced };
+  }
+
+  it('refuses a channel the bot cannot post in, with the fix, and saves nothing', async () => {
+    const watcher = createFakeWatcher();
+    const { port } = routing({ members: ['CALERTS'] });
+    const error = await subscribeCommand('type:backup', here, { watcher, routing: port }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: ErrorCode.CommandUsage });
+    expect((error as UsageError).userMessage).toContain('/invite @');
+    expect(watcher.current.subscriptions).toEqual([]);
+  });
+
+  it('lets only an operator make a subscription exclusive', async () => {
+    const watcher = createFakeWatcher();
+    const { port } = routing();
+    await expect(
+      subscribeCommand('job:Nightly* exclusive', here, { watcher, routing: port }),
+    ).rejects.toMatchObject({ code: ErrorCode.CommandUsage });
+    expect(watcher.current.subscriptions).toEqual([]);
+    await subscribeCommand(
+      'job:Nightly* exclusive',
+      { userId: 'UOPS', channelId: 'CREPL' },
+      { watcher, routing: port },
+    );
+    expect(watcher.current.subscriptions[0]).toMatchObject({ exclusive: true, by: 'UOPS' });
+  });
+
+  it('announces the subscription in ALERT_CHANNEL and the channel, saying who and what', async () => {
+    const watcher = createFakeWatcher();
+    const { port, announced } = routing();
+    await subscribeCommand('type:backup', here, { watcher, routing: port });
+    expect(announced.map((a) => a.channels)).toEqual([['CREPL']]);
+    const line = textOf(blockById(announced[0]?.message ?? { text: '', blocks: [] }, 'routing_change'));
+    expect(line).toContain('<@U1> subscribed');
+    expect(line).toContain('type backup');
+    expect(line).toContain('<#CREPL>');
   });
 });

@@ -2,7 +2,8 @@ import { subscribeCommand } from '../../../../src/commands/handlers/subscribe.js
 import { subscriptionsCommand } from '../../../../src/commands/handlers/subscriptions.js';
 import { unsubscribeCommand } from '../../../../src/commands/handlers/unsubscribe.js';
 import { createManualClock } from '../../../../src/shared/clock.js';
-import { UsageError } from '../../../../src/shared/errors.js';
+import { createOperatorCheck, OPEN_ROUTING } from '../../../../src/commands/routing-port.js';
+import { ErrorCode, UsageError } from '../../../../src/shared/errors.js';
 import { blockById, textOf } from '../../views/block-queries.js';
 import { createFakeWatcher } from './watcher-fake.js';
 
@@ -27,6 +28,8 @@ describe('/veeam subscriptions', () => {
     expect(listed).toContain('Nightly');
     expect(listed).not.toContain('replica');
     expect(textOf(blockById(reply, 'mutes'))).toContain('Weekly');
+    expect(textOf(blockById(reply, 'mutes'))).toContain('by <@U2>');
+    expect(listed).toContain('by <@U1>');
   });
 });
 
@@ -42,6 +45,17 @@ describe('/veeam unsubscribe', () => {
     const watcher = await threeSubscriptions();
     await unsubscribeCommand('ALL', here, { watcher });
     expect(watcher.current.subscriptions.map((s) => s.channel)).toEqual(['CB']);
+  });
+
+  it("refuses someone else's subscription to a non-operator when OPERATORS is set", async () => {
+    const watcher = await threeSubscriptions();
+    const routing = { ...OPEN_ROUTING, isOperator: createOperatorCheck(['UOPS']), restricted: true };
+    await expect(
+      unsubscribeCommand('1', { userId: 'U2', channelId: 'CA' }, { watcher, routing }),
+    ).rejects.toMatchObject({ code: ErrorCode.CommandUsage });
+    expect(watcher.current.subscriptions).toHaveLength(3);
+    await unsubscribeCommand('1', { userId: 'UOPS', channelId: 'CA' }, { watcher, routing });
+    expect(watcher.current.subscriptions).toHaveLength(2);
   });
 
   it.each(['0', '3', 'first', ''])('rejects %j without saving', async (text) => {
