@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAlerts } from './alerts.js';
 import { benchGlobMatch } from './glob-match.js';
+import { benchFlood } from './flood.js';
 import { benchMemory } from './memory.js';
 import { benchPollCost } from './poll-cost.js';
 import { formatTable, machineInfo, writeResults } from './report.js';
@@ -20,6 +21,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   memory: (options) => benchMemory(options.memoryMinutes),
   state: () => benchStateSize(),
   globs: () => benchGlobMatch(),
+  flood: () => benchFlood(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

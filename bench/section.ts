@@ -1,5 +1,14 @@
 /** The sections `BENCH_ONLY` can pick, in the order they run. */
-export const SECTION_IDS = ['poll', 'commands', 'alerts', 'xml', 'memory', 'state', 'globs'] as const;
+export const SECTION_IDS = [
+  'poll',
+  'commands',
+  'alerts',
+  'xml',
+  'memory',
+  'state',
+  'globs',
+  'flood',
+] as const;
 /** One section id. */
 export type SectionId = (typeof SECTION_IDS)[number];
 

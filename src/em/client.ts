@@ -49,6 +49,8 @@ export interface EmClient {
   close(): Promise<void>;
   /** How many logons were made (tests assert re-logon sharing with it). */
   logonCount(): number;
+  /** EM's clock as its last answer stated it (the `Date` header, ms), to read windows on EM's time. */
+  lastServerDate(): number | undefined;
 }
 
 /** Builds a client over a real HTTP transport. */
@@ -133,6 +135,7 @@ function createEmClientOver(
       transport.close();
     },
     logonCount: () => auth.logonCount(),
+    lastServerDate: () => transport.lastServerDate(),
   };
 }
 

@@ -40,6 +40,8 @@ export interface EmResponse {
 /** The only seam to the HTTP library: sends a request, retries what is worth retrying, types every failure. */
 export interface HttpTransport {
   send(request: EmRequest): Promise<EmResponse>;
+  /** EM's clock as its last answer's `Date` header stated it (ms); undefined before the first answer. */
+  lastServerDate(): number | undefined;
   /** The absolute URL a target resolves to (against the configured origin). */
   resolve(target: string): string;
   close(): void;
@@ -67,6 +69,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   });
 
   const resolve = (target: string) => resolveTarget(base, target);
+  let lastServerDate: number | undefined;
 
   const attempt = async (request: EmRequest): Promise<EmResponse> => {
     const url = resolve(request.target);
@@ -88,6 +91,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const headers = Object.fromEntries(
       Object.entries(response.headers).map(([key, value]) => [key.toLowerCase(), String(value)]),
     );
+    const date = Date.parse(headers['date'] ?? '');
+    if (Number.isFinite(date)) lastServerDate = date;
     const body = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 200 && response.status < 300) return { status: response.status, headers, body };
     throw statusError(response.status, body, label);
@@ -95,6 +100,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   return {
     resolve,
+    lastServerDate: () => lastServerDate,
     send: (request) =>
       pRetry(() => attempt(request), {
         retries: options.retryPolicy.retries,

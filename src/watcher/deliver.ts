@@ -3,12 +3,14 @@ import { channelWorks, failChannel } from './broken-channels.js';
 import type { PlannedAlert } from './decide.js';
 import { openIncident } from './open-incident.js';
 import type { PollContext } from './poll-context.js';
-import { postAlert, postIntoIncident } from './post-alert.js';
+import { postIntoIncidents } from './flood.js';
+import { postAlert } from './post-alert.js';
 import { postStorm } from './storm.js';
 
 /**
- * Posts planned alerts: into the thread of the job's open incident when there is one, as one storm summary
- * when a channel gets more than the threshold of new incidents at once, otherwise one message each. Every
+ * Posts planned alerts: first alerts of jobs first, as one storm summary when a channel gets more than the
+ * threshold of new incidents at once, otherwise one message each; then later failures into the thread of the
+ * job's open incident, within per-job and per-channel reply budgets (flood.ts). Every
  * record is pending on disk before its post and sent (with its ts) after it. A channel Slack refuses for good
  * (see SlackApiError.isFinal) has its alerts marked failed and is reported once.
  */
@@ -42,13 +44,15 @@ export async function deliver(ctx: PollContext, planned: PlannedAlert[]): Promis
 async function deliverToChannel(ctx: PollContext, channel: string, alerts: PlannedAlert[]): Promise<number> {
   let posted = 0;
   const { threaded, leaders, followers } = splitByIncident(ctx, channel, alerts);
-  for (const alert of threaded) posted += await postIntoIncident(ctx, alert);
+  // First alerts of jobs go first: a job that keeps failing must not hold up another job's first alert.
   if (leaders.length > ctx.config.stormThreshold)
-    return posted + (await postStorm(ctx, channel, [...leaders, ...followers]));
+    return (
+      (await postStorm(ctx, channel, [...leaders, ...followers])) +
+      (await postIntoIncidents(ctx, channel, threaded))
+    );
   for (const alert of leaders) posted += await postAlert(ctx, alert);
   // A retry that failed in the same poll as its first failure goes into the thread the leader just opened.
-  for (const alert of followers) posted += await postIntoIncident(ctx, alert);
-  return posted;
+  return posted + (await postIntoIncidents(ctx, channel, [...threaded, ...followers]));
 }
 
 /**
@@ -74,7 +78,10 @@ function splitByIncident(ctx: PollContext, channel: string, alerts: PlannedAlert
 
 function groupByChannel(planned: PlannedAlert[]): Map<string, PlannedAlert[]> {
   const groups = new Map<string, PlannedAlert[]>();
-  for (const alert of planned)
-    groups.set(alert.record.channel, [...(groups.get(alert.record.channel) ?? []), alert]);
+  for (const alert of planned) {
+    const group = groups.get(alert.record.channel);
+    if (group) group.push(alert);
+    else groups.set(alert.record.channel, [alert]);
+  }
   return groups;
 }

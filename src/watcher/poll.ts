@@ -1,6 +1,7 @@
 import type { WatcherConfig } from '../config/load-config.js';
 import type { AlertSubject } from './alert-subject.js';
 import { decide, type PlannedAlert } from './decide.js';
+import { emSkew, measureSkew, noteSkew, SKEW_REREAD_MS } from './em-clock.js';
 import { deliver } from './deliver.js';
 import { announceFailovers, refreshFailoverMessages } from './failovers.js';
 import { fetchProblemSubjects } from './fetch-subjects.js';
@@ -43,11 +44,22 @@ export async function poll(
   return { ok: true, found: fresh.length, posted, recovered, since };
 }
 
-/** The problem sessions that ended since `since`, without history (what ended before news began). */
+/**
+ * The problem sessions that ended since `since`, without history (what ended before news began). Both bounds
+ * are our times, and EM's sessions carry EM's: they are moved onto EM's clock by the skew measured from its
+ * answers; a skew that moved markedly since the last poll (or the first one) is read again with the new one.
+ */
 async function readNews(ctx: PollContext, since: number) {
-  const { subjects, readUpTo } = await fetchProblemSubjects(ctx.em, ctx.config.kinds, new Date(since));
-  const fresh = subjects.filter((subject) => subject.endedAt >= earliestNews(ctx.state, ctx.config));
-  return { fresh, readUpTo };
+  const read = (skew: number) => fetchProblemSubjects(ctx.em, ctx.config.kinds, new Date(since + skew));
+  const assumed = emSkew(ctx.state);
+  let fetched = await read(assumed);
+  const skew = measureSkew(ctx) ?? assumed;
+  if (Math.abs(skew - assumed) > SKEW_REREAD_MS) fetched = await read(skew);
+  noteSkew(ctx, skew);
+  const newsBegan = earliestNews(ctx.state, ctx.config) + skew;
+  const fresh = fetched.subjects.filter((subject) => subject.endedAt >= newsBegan);
+  // A capped read stopped at an EM time; the cursor is ours.
+  return { fresh, readUpTo: fetched.readUpTo === undefined ? undefined : fetched.readUpTo - skew };
 }
 
 function decideFresh(ctx: PollContext, fresh: AlertSubject[], now: number): PlannedAlert[] {
@@ -62,7 +74,8 @@ function moveCursor(
 ): void {
   const { lookbackMs } = ctx.config;
   ctx.state.lastPollAt = readUpTo === undefined ? now : Math.min(now, readUpTo + lookbackMs);
-  pruneState(ctx.state, since - lookbackMs, now);
+  // Records carry EM's end times: what the next windows can no longer reach is judged on EM's clock.
+  pruneState(ctx.state, since - lookbackMs + emSkew(ctx.state), now);
 }
 
 /** Where a poll starts looking: the last poll minus the look-back (EM collects sessions late), never before news began. */

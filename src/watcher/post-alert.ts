@@ -7,6 +7,7 @@ import type { PlannedAlert } from './decide.js';
 import { openIncident, openIncidentAt } from './open-incident.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
+import type { IncidentRecord } from './state.js';
 
 /** One alert as its own message; it opens an incident for its job (failovers excepted). */
 export async function postAlert(ctx: PollContext, { subject, record }: PlannedAlert): Promise<number> {
@@ -54,14 +55,27 @@ export async function postIntoIncident(ctx: PollContext, alert: PlannedAlert): P
       });
     },
   });
+  await updateIncidentRoot(ctx, incident, subject, tasks);
+  return 1;
+}
+
+/** The incident's first message, updated to show the latest failure and how many there were. */
+export async function updateIncidentRoot(
+  ctx: PollContext,
+  incident: IncidentRecord,
+  subject: AlertSubject,
+  tasks: TaskSession[],
+): Promise<void> {
   const root = renderAlert(subject, tasks, {
     ...alertMessageOptions(ctx),
     incident: { failures: incident.failures, retries: incident.retries, lastResult: subject.result },
   });
-  await ctx.chat.update({ channel: record.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
-    ctx.logger.warn({ channel: record.channel, err: String(error) }, 'could not update the incident message');
+  await ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
+    ctx.logger.warn(
+      { channel: incident.channel, err: String(error) },
+      'could not update the incident message',
+    );
   });
-  return 1;
 }
 
 /** The metadata that finds the alert again after a crash, and the plain text posted if Slack refuses the blocks. */

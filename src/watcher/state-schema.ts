@@ -89,4 +89,5 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
   }),
   // Added after the first release: files written before it have none.
   brokenChannels: z.record(z.string(), z.object({ since: z.number(), slackCode: z.string() })).default({}),
+  emSkewMs: z.number().optional(),
 });

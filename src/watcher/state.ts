@@ -16,6 +16,8 @@ export interface WatcherState {
   outage: OutageRecord;
   /** Channels Slack refuses for good (the bot was removed, the channel archived), reported once per episode. */
   brokenChannels: Record<string, BrokenChannel>;
+  /** EM's clock minus ours (ms) as last measured; absent while they agree. Session times are on EM's clock. */
+  emSkewMs?: number;
 }
 
 /**

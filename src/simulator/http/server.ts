@@ -91,6 +91,8 @@ function route(
   if (lower === '/_sim' || lower.startsWith('/_sim/'))
     return handleSim(core, req, res, path.slice(5), origin);
   if (lower === '/api' || lower.startsWith('/api/')) {
+    // EM stamps its answers with its own clock: the scenario's, which may be set apart from the watcher's.
+    res.setHeader('Date', new Date(core.clock.now()).toUTCString());
     return handleApi(core, req, res, path, q < 0 ? '' : url.slice(q + 1), origin);
   }
   sendError(res, 404, 'Not found.', wantsJson(req.headers.accept));

@@ -2,7 +2,7 @@ import type { EmClient } from '../../../src/em/client.js';
 import { jobsNamed } from '../../../src/em/estate.js';
 import type { Job } from '../../../src/em/estate-types.js';
 import { JobActionError, retryJob, startJob, waitForTask } from '../../../src/em/job-actions.js';
-import type { RunningSimulator, SimulatorOptions } from '../../../src/simulator/index.js';
+import type { SimulatorOptions } from '../../../src/simulator/index.js';
 import { startManualSimulator } from '../../helpers/manual-simulator.js';
 import { simClient } from '../../helpers/sim-client.js';
 
