@@ -21,7 +21,9 @@ describe('crashes', () => {
         uids.push(
           rig.sim.createSession({
             type: 'BackupJobSession',
-            jobName: `Crash ${restart}-${i % 7}`,
+            // One job per failure: a job's repeated failures in one poll are folded into its incident (flood rule),
+            // and this suite is about each failure's own message surviving SIGKILLs.
+            jobName: `Crash ${restart}-${i}`,
             state: 'Stopped',
             result: i % 3 ? 'Failed' : 'Warning',
           }).uid,
