@@ -57,6 +57,7 @@ export async function checkRecoveries(ctx: PollContext): Promise<number> {
       continue;
     }
     incident.recoveredAt = endedAt;
+    delete incident.claim;
     await ctx.save();
     await ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
       ctx.logger.warn(

@@ -74,6 +74,15 @@ export interface IncidentRecord {
   /** End of the newest problem session (ms): a later success recovers the incident. */
   lastEndedAt: number;
   recoveredAt?: number;
+  /** Who said "I'm on it" (the Claim button); cleared by the recovery. */
+  claim?: IncidentClaim;
+}
+
+/** A claim of an incident: the Slack user, the name shown (no mention, so no ping) and when (ms). */
+export interface IncidentClaim {
+  by: string;
+  name: string;
+  at: number;
 }
 
 export interface FailoverRecord {
