@@ -8,6 +8,7 @@ import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { failoverProgress, followLink } from './actions.js';
 import { claimIncident, takeOverIncident } from './handlers/claim.js';
+import { offerSnooze, snoozeFor } from './handlers/snooze.js';
 import { replyForError, runCommand } from './run-command.js';
 import type { CommandContext, CommandDeps } from './types.js';
 
@@ -44,6 +45,8 @@ export const BUTTON_ACTIONS: Readonly<Partial<Record<string, ButtonHandler>>> = 
   [ActionId.FOLLOW_FAILOVER]: followFailover,
   [ActionId.CLAIM]: claimIncident,
   [ActionId.TAKE_OVER]: takeOverIncident,
+  [ActionId.SNOOZE]: offerSnooze,
+  [ActionId.SNOOZE_FOR]: snoozeFor,
 };
 
 /** The handler of an action id (`base` or `base:n`), or undefined for buttons with no work (url buttons). */

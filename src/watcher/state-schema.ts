@@ -81,6 +81,7 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       by: z.string(),
       channel: z.string(),
       at: z.number().optional(),
+      untilSuccess: z.boolean().optional(),
     }),
   ),
   outage: z.object({

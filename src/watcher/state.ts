@@ -123,6 +123,8 @@ export interface Mute {
   channel: string;
   /** When it was made (ms); absent on mutes made before this was recorded. */
   at?: number;
+  /** A snooze "until the job succeeds": the job's recovery ends it (`until` still caps it). */
+  untilSuccess?: boolean;
 }
 
 /** A channel Slack refuses for good: since when, and Slack's code. A post that goes through ends the episode. */

@@ -13,7 +13,7 @@ import { ALERTS, buildWatcherConfig, MINUTE } from '../../helpers/watcher-harnes
 
 type Body = { blocks?: unknown[]; text?: string };
 
-describe('Claim on an incident, through Bolt’s receiver', () => {
+describe('Claim and Snooze on an incident, through Bolt’s receiver', () => {
   let h: BotHarness;
   let store: AlertStore;
   let dir: string;
@@ -140,5 +140,52 @@ describe('Claim on an incident, through Bolt’s receiver', () => {
     expect(incident?.recoveredAt).toBeDefined();
     expect(incident?.claim).toBeUndefined();
     expect(claimButton(rootOf('Retried Backup'))).toBeUndefined();
+  });
+
+  const snoozeButton = (message: Body | undefined) =>
+    buttonsOf(message).find((b) => String(b['action_id']).startsWith(ActionId.SNOOZE));
+  async function snooze(jobName: string, label: string): Promise<void> {
+    const root = rootOf(jobName);
+    const choices = await answerTo(
+      await click(snoozeButton(root), { userId: 'U4', userName: 'carol' }, root?.ts),
+    );
+    const choice = buttonsOf(choices).find((b) => (b['text'] as { text: string }).text === label);
+    expect(choice).toBeDefined();
+    await answerTo(await click(choice, { userId: 'U4', userName: 'carol' }));
+  }
+  const threadOf = (jobName: string) => h.slack.messages.filter((m) => m.thread_ts === rootOf(jobName)?.ts);
+
+  it('snoozes one job for 1 h: announced in the thread, failures muted, alerts back once it expires', async () => {
+    advance(MINUTE);
+    failed('Snoozed Backup');
+    await h.watcher.runOnce();
+    await snooze('Snoozed Backup', '1 h');
+    const mute = h.watcher.state().mutes.find((m) => m.job === 'Snoozed Backup');
+    expect(mute).toMatchObject({ by: 'U4', until: h.clock.now() + 3_600_000 });
+    expect(textOf(blockById(threadOf('Snoozed Backup')[0], 'snoozed'))).toContain('snoozed by *carol*');
+
+    advance(MINUTE);
+    failed('Snoozed Backup');
+    await h.watcher.runOnce();
+    expect(threadOf('Snoozed Backup')).toHaveLength(1);
+
+    advance(60 * MINUTE);
+    failed('Snoozed Backup');
+    await h.watcher.runOnce();
+    expect(threadOf('Snoozed Backup')).toHaveLength(2);
+    expect(h.watcher.state().mutes.some((m) => m.job === 'Snoozed Backup')).toBe(false);
+  });
+
+  it('ends a snooze "until it succeeds" at the recovery', async () => {
+    advance(MINUTE);
+    failed('Flaky Backup');
+    await h.watcher.runOnce();
+    await snooze('Flaky Backup', 'Until it succeeds');
+    expect(h.watcher.state().mutes.find((m) => m.job === 'Flaky Backup')?.untilSuccess).toBe(true);
+
+    advance(MINUTE);
+    failed('Flaky Backup', 'Success');
+    await h.watcher.runOnce();
+    expect(h.watcher.state().mutes.some((m) => m.job === 'Flaky Backup')).toBe(false);
   });
 });
