@@ -7,6 +7,8 @@ import { buildSharedCopyView, isErrorAnswer } from '../views/shared-copy-view.js
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { failoverProgress, followLink } from './actions.js';
+import { claimIncident, takeOverIncident } from './handlers/claim.js';
+import { offerSnooze, snoozeFor } from './handlers/snooze.js';
 import { replyForError, runCommand } from './run-command.js';
 import type { CommandContext, CommandDeps } from './types.js';
 
@@ -17,6 +19,8 @@ export interface ButtonClick {
   context: CommandContext;
   /** The clicked message when it is a channel message (it can be updated in place); absent when ephemeral. */
   messageTs?: string;
+  /** The clicker's name as text (claims show it without a mention, so nobody is pinged). */
+  userName?: string;
 }
 
 /** How a button answers: to the clicker only, or through the chat port and the watcher's followed set. */
@@ -39,6 +43,10 @@ export const BUTTON_ACTIONS: Readonly<Partial<Record<string, ButtonHandler>>> = 
     io.reply(await runCommand(click.value, click.context, deps), { replaceOriginal: true }),
   [ActionId.SHARE_IN_CHANNEL]: shareInChannel,
   [ActionId.FOLLOW_FAILOVER]: followFailover,
+  [ActionId.CLAIM]: claimIncident,
+  [ActionId.TAKE_OVER]: takeOverIncident,
+  [ActionId.SNOOZE]: offerSnooze,
+  [ActionId.SNOOZE_FOR]: snoozeFor,
 };
 
 /** The handler of an action id (`base` or `base:n`), or undefined for buttons with no work (url buttons). */

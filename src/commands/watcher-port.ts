@@ -5,6 +5,8 @@ import type { WatcherState } from '../watcher/state.js';
 export interface WatcherPort {
   state(): WatcherState;
   persist(): Promise<void>;
+  /** Renders an open incident's first message again (its claim changed); absent or false when it cannot. */
+  refreshIncident?(key: string): Promise<boolean>;
 }
 
 /** What the subscription commands answer when no watcher runs. */
@@ -23,7 +25,11 @@ export function createWatcherSlot(): { port: WatcherPort; bind(watcher: WatcherP
     });
   };
   return {
-    port: { state: () => current().state(), persist: () => current().persist() },
+    port: {
+      state: () => current().state(),
+      persist: () => current().persist(),
+      refreshIncident: async (key) => (await current().refreshIncident?.(key)) ?? false,
+    },
     bind(watcher) {
       bound = watcher;
     },

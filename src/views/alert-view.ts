@@ -5,6 +5,7 @@ import { slackDate } from './format/slack-date.js';
 import { truncate } from './format/truncate.js';
 import { context, section } from './blocks.js';
 import { finishView } from './finish-view.js';
+import { incidentControlBlocks, type IncidentControls } from './incident-controls.js';
 import { sessionBlocks, sessionText } from './session-view.js';
 
 /** How the alert's incident stands: failures in a row, retries, and whether it recovered. */
@@ -23,6 +24,8 @@ export interface AlertViewOptions {
   incident?: Incident;
   emWebUrl?: string;
   now: Date;
+  /** An open incident's claim line and Claim / Snooze buttons. */
+  controls?: IncidentControls;
 }
 
 /** The incident line: `failed, retry 2 also failed`, `failed 3 times in a row` or `:white_check_mark: recovered at <date>`. */
@@ -48,6 +51,7 @@ export function buildAlertView(session: Session, opts: AlertViewOptions): SlackM
   if (head) blocks.push(head);
   if (incident) blocks.push(context([incident], 'incident'));
   blocks.push(...rest);
+  if (opts.controls) blocks.push(...incidentControlBlocks(opts.controls));
   const text = [mention, sessionText(session), incident].filter(Boolean).join(' ');
   return finishView(text, blocks);
 }

@@ -8,6 +8,14 @@ export const ActionId = {
   FOLLOW_FAILOVER: 'failover_follow',
   /** Button value: a command text to run, e.g. `status Fileserver02 Replication`. */
   PICK_SUGGESTION: 'pick_suggestion',
+  /** Button value: the incident key (`<job key>|<channel>`); "I'm on it". */
+  CLAIM: 'incident_claim',
+  /** Button value: the incident key; claims an incident someone else has. */
+  TAKE_OVER: 'incident_take_over',
+  /** Button value: the incident key; offers the snooze durations. */
+  SNOOZE: 'incident_snooze',
+  /** Button value: `<duration>|<incident key>` (`1h`, `4h`, `24h`, `success`). */
+  SNOOZE_FOR: 'incident_snooze_for',
   /** A url button opening the Enterprise Manager web UI. */
   OPEN_IN_EM: 'open_in_em',
 } as const;

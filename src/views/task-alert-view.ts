@@ -5,6 +5,7 @@ import { resultEmoji, resultLabel } from './format/result-emoji.js';
 import { truncate } from './format/truncate.js';
 import { context, section } from './blocks.js';
 import { finishView } from './finish-view.js';
+import { incidentControlBlocks, type IncidentControls } from './incident-controls.js';
 import { taskSessionBlocks } from './task-session-view.js';
 
 export interface TaskAlertViewOptions {
@@ -13,6 +14,8 @@ export interface TaskAlertViewOptions {
   /** A Slack mention from config, chosen by the caller per result; put first, not escaped. */
   mention?: string;
   now: Date;
+  /** An open incident's claim line and Claim / Snooze buttons. */
+  controls?: IncidentControls;
 }
 
 /** A Warning or Failed CDP task session (the policy session keeps running): the task view under a policy line. */
@@ -24,6 +27,7 @@ export function buildTaskAlertView(task: TaskSession, opts: TaskAlertViewOptions
   const blocks: KnownBlock[] = [
     ...(mention ? [section(`${mention} ${summary}`, 'mention')] : [context([summary], 'policy')]),
     ...taskSessionBlocks(task, { now: opts.now }),
+    ...(opts.controls ? incidentControlBlocks(opts.controls) : []),
   ];
   return finishView([mention, summary].filter(Boolean).join(' '), blocks);
 }

@@ -3,6 +3,7 @@ import { taskSessionsOf } from '../em/lookups.js';
 import type { TaskSession } from '../em/types.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import { buildAlertView, type Incident } from '../views/alert-view.js';
+import type { IncidentControls } from '../views/incident-controls.js';
 import { buildTaskAlertView } from '../views/task-alert-view.js';
 import type { AlertSubject } from './alert-subject.js';
 import type { PollContext } from './poll-context.js';
@@ -13,6 +14,8 @@ export interface AlertMessageOptions {
   emWebUrl: string | undefined;
   now: number;
   incident?: Incident;
+  /** The open incident's claim line and buttons (absent on recovered or threaded messages). */
+  controls?: IncidentControls;
 }
 
 /** Options for rendering alerts, from the poll's config and clock; `mentions: false` leaves the mentions out. */
@@ -51,8 +54,14 @@ function renderView(
   opts: Omit<AlertMessageOptions, 'now'> & { now: Date },
   mention: { mention?: string },
 ): SlackMessage {
+  const controls = opts.controls ? { controls: opts.controls } : {};
   if (subject.task)
-    return buildTaskAlertView(subject.task, { policyName: subject.jobName, now: opts.now, ...mention });
+    return buildTaskAlertView(subject.task, {
+      policyName: subject.jobName,
+      now: opts.now,
+      ...mention,
+      ...controls,
+    });
   if (!subject.session) throw new Error('an alert subject has a session or a task');
   return buildAlertView(subject.session, {
     tasks,
@@ -60,6 +69,7 @@ function renderView(
     ...mention,
     ...(opts.emWebUrl ? { emWebUrl: opts.emWebUrl } : {}),
     ...(opts.incident ? { incident: opts.incident } : {}),
+    ...controls,
   });
 }
 

@@ -57,6 +57,8 @@ export async function checkRecoveries(ctx: PollContext): Promise<number> {
       continue;
     }
     incident.recoveredAt = endedAt;
+    delete incident.claim;
+    endSnoozesUntilSuccess(ctx, incident);
     await ctx.save();
     await ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
       ctx.logger.warn(
@@ -67,4 +69,10 @@ export async function checkRecoveries(ctx: PollContext): Promise<number> {
     recovered += 1;
   }
   return recovered;
+}
+
+/** A snooze "until the job succeeds" ends with the job's recovery. */
+function endSnoozesUntilSuccess(ctx: PollContext, incident: IncidentRecord): void {
+  const job = incident.jobName.toLowerCase();
+  ctx.state.mutes = ctx.state.mutes.filter((m) => !(m.untilSuccess && m.job.toLowerCase() === job));
 }

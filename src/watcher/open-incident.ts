@@ -1,4 +1,5 @@
 import { jobOfSubject, type AlertSubject } from './alert-subject.js';
+import type { IncidentControls } from '../views/incident-controls.js';
 import type { IncidentRecord, WatcherState } from './state.js';
 
 /** The key of an open incident: one per job and channel. */
@@ -33,4 +34,12 @@ export function openIncidentAt(
     lastUid: subject.uid,
     lastEndedAt: subject.endedAt,
   };
+}
+
+/** The claim line and buttons an open incident's first message shows. */
+export function controlsOf(incident: IncidentRecord): IncidentControls {
+  const key = incidentKey(incident.jobKey, incident.channel);
+  return incident.claim
+    ? { key, claim: { name: incident.claim.name, at: new Date(incident.claim.at) } }
+    : { key };
 }

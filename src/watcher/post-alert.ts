@@ -4,7 +4,7 @@ import { buildRetryReplyView } from '../views/reply-views.js';
 import { alertMessageOptions, alertTasks, renderAlert } from './alert-messages.js';
 import type { AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
-import { openIncident, openIncidentAt } from './open-incident.js';
+import { controlsOf, incidentKey, openIncident, openIncidentAt } from './open-incident.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
 import type { IncidentRecord } from './state.js';
@@ -12,7 +12,10 @@ import type { IncidentRecord } from './state.js';
 /** One alert as its own message; it opens an incident for its job (failovers excepted). */
 export async function postAlert(ctx: PollContext, { subject, record }: PlannedAlert): Promise<number> {
   const tasks = await alertTasks(ctx.em, subject).catch(() => []);
-  const message = renderAlert(subject, tasks, alertMessageOptions(ctx));
+  // Failovers open no incident, so they have nothing to claim or snooze.
+  const controls =
+    subject.kind === 'failover' ? {} : { controls: { key: incidentKey(subject.jobKey, record.channel) } };
+  const message = renderAlert(subject, tasks, { ...alertMessageOptions(ctx), ...controls });
   const alert = { channel: record.channel, ...message, ...alertExtras(subject, tasks) };
   await postRecorded(ctx, alert, {
     sent: (ts) => {
@@ -69,6 +72,7 @@ export async function updateIncidentRoot(
   const root = renderAlert(subject, tasks, {
     ...alertMessageOptions(ctx),
     incident: { failures: incident.failures, retries: incident.retries, lastResult: subject.result },
+    controls: controlsOf(incident),
   });
   await ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
     ctx.logger.warn(

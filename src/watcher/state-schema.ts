@@ -38,6 +38,7 @@ const incident = z.object({
   lastUid: z.string(),
   lastEndedAt: z.number(),
   recoveredAt: z.number().optional(),
+  claim: z.object({ by: z.string(), name: z.string(), at: z.number() }).optional(),
 });
 
 /** The persisted state's schema: a file that parses as JSON but has another shape is refused too. */
@@ -80,6 +81,7 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       by: z.string(),
       channel: z.string(),
       at: z.number().optional(),
+      untilSuccess: z.boolean().optional(),
     }),
   ),
   outage: z.object({

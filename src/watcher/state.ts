@@ -74,6 +74,15 @@ export interface IncidentRecord {
   /** End of the newest problem session (ms): a later success recovers the incident. */
   lastEndedAt: number;
   recoveredAt?: number;
+  /** Who said "I'm on it" (the Claim button); cleared by the recovery. */
+  claim?: IncidentClaim;
+}
+
+/** A claim of an incident: the Slack user, the name shown (no mention, so no ping) and when (ms). */
+export interface IncidentClaim {
+  by: string;
+  name: string;
+  at: number;
 }
 
 export interface FailoverRecord {
@@ -114,6 +123,8 @@ export interface Mute {
   channel: string;
   /** When it was made (ms); absent on mutes made before this was recorded. */
   at?: number;
+  /** A snooze "until the job succeeds": the job's recovery ends it (`until` still caps it). */
+  untilSuccess?: boolean;
 }
 
 /** A channel Slack refuses for good: since when, and Slack's code. A post that goes through ends the episode. */

@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { AlertStore } from './alert-store.js';
 import type { ChatPort } from './chat-port.js';
+import { refreshIncident } from './claims.js';
 import { noteOutage } from './outage.js';
 import { poll, windowStart, type PollReport } from './poll.js';
 import type { PollContext } from './poll-context.js';
@@ -31,6 +32,8 @@ export interface Watcher {
   state(): WatcherState;
   /** Saves the state (serialised: at most one write at a time, the latest state wins). */
   persist(): Promise<void>;
+  /** Renders an open incident's first message again (its claim changed); false when it cannot. */
+  refreshIncident(key: string): Promise<boolean>;
 }
 
 /** Builds the watcher. The first run only records where "now" is: history is not news (unless ALERT_BACKFILL). */
@@ -64,6 +67,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     },
     state: current,
     persist,
+    refreshIncident: (key) => refreshIncident(context(), key),
     async runOnce() {
       const ctx = context();
       const now = ctx.now();

@@ -1,6 +1,6 @@
 import { createCatalog } from '../../src/commands/catalog.js';
 import type { CommandDeps } from '../../src/commands/types.js';
-import type { SlackConfig } from '../../src/config/load-config.js';
+import type { SlackConfig, WatcherConfig } from '../../src/config/load-config.js';
 import { createEmClient } from '../../src/em/client.js';
 import { retryPolicies } from '../../src/em/retry-policies.js';
 import { createManualClock } from '../../src/shared/clock.js';
@@ -9,7 +9,7 @@ import type { RunningSimulator } from '../../src/simulator/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createSlackChat } from '../../src/slack/chat.js';
 import { createSlackWebClient } from '../../src/slack/web-client.js';
-import { createMemoryAlertStore } from '../../src/watcher/alert-store.js';
+import { createMemoryAlertStore, type AlertStore } from '../../src/watcher/alert-store.js';
 import { createFailoverFollowing } from '../../src/watcher/failovers.js';
 import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
 import { startEmGate, type EmGate } from './em-gate.js';
@@ -25,6 +25,7 @@ export interface BotHarness {
   app: SlackApp;
   eventsUrl: string;
   deps: CommandDeps;
+  clock: ReturnType<typeof createManualClock>;
   /** The watcher behind the Follow button and the subscription commands (polled only when a test says so). */
   watcher: Watcher;
   /** With `{ emGate: true }`: the gate between the bot's EM client and the simulator. */
@@ -39,7 +40,7 @@ export interface BotHarness {
 export async function startBotHarness(
   overrides: Partial<SlackConfig> = {},
   timeoutMs = 5000,
-  options: { emGate?: boolean } = {},
+  options: { emGate?: boolean; watcher?: Partial<WatcherConfig>; store?: AlertStore } = {},
 ): Promise<BotHarness> {
   const sim = await startManualSimulator({ history: 300 });
   const slack = await startFakeSlack();
@@ -58,10 +59,10 @@ export async function startBotHarness(
   const watcher = createWatcher({
     client,
     chat,
-    store: createMemoryAlertStore(),
+    store: options.store ?? createMemoryAlertStore(),
     clock,
     logger: silentLogger,
-    config: buildWatcherConfig({ kinds: ['failover'] }),
+    config: buildWatcherConfig({ kinds: ['failover'], ...options.watcher }),
   });
   await watcher.start();
   const deps: CommandDeps = {
@@ -84,6 +85,7 @@ export async function startBotHarness(
     slack,
     app,
     deps,
+    clock,
     watcher,
     gate,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,

@@ -52,6 +52,7 @@ export async function sendButtonClick(
     responseUrl: string;
     channelId?: string;
     userId?: string;
+    userName?: string;
     messageTs?: string;
     ephemeral?: boolean;
   },
@@ -59,7 +60,7 @@ export async function sendButtonClick(
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'test' },
-    user: { id: fields.userId ?? 'U1', name: 'oncall', team_id: 'T1' },
+    user: { id: fields.userId ?? 'U1', name: fields.userName ?? 'oncall', team_id: 'T1' },
     api_app_id: 'A1',
     token: 'legacy-token',
     trigger_id: '1.2.3',

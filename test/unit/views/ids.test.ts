@@ -7,6 +7,10 @@ describe('action ids', () => {
       SHARE_IN_CHANNEL: 'share_in_channel',
       FOLLOW_FAILOVER: 'failover_follow',
       PICK_SUGGESTION: 'pick_suggestion',
+      CLAIM: 'incident_claim',
+      TAKE_OVER: 'incident_take_over',
+      SNOOZE: 'incident_snooze',
+      SNOOZE_FOR: 'incident_snooze_for',
       OPEN_IN_EM: 'open_in_em',
     });
   });

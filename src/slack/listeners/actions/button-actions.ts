@@ -56,8 +56,14 @@ export function createButtonListener(deps: ButtonListenerDeps) {
       if (!handler) return;
       // An ephemeral message cannot be updated with chat.update: only a channel message is updated in place.
       const messageTs = body.container?.is_ephemeral === false ? body.message?.ts : undefined;
+      const userName = body.user.name ?? body.user.username;
       await handler(
-        { value: action.value ?? '', context, ...(messageTs ? { messageTs } : {}) },
+        {
+          value: action.value ?? '',
+          context,
+          ...(messageTs ? { messageTs } : {}),
+          ...(userName ? { userName } : {}),
+        },
         deps.commands,
         slackIo(respond, deps),
       );
