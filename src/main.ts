@@ -106,7 +106,7 @@ async function startAlerts(
   run: Run,
 ): Promise<FailoverFollowPort> {
   const { logger, stops } = run;
-  const { watcher, schedule } = await startWatcher({
+  const { watcher, schedule, protection } = await startWatcher({
     config,
     client: em.client,
     chat,
@@ -114,6 +114,7 @@ async function startAlerts(
     logger,
   });
   stops.push(() => schedule.stop());
+  if (protection) stops.push(() => protection.schedule.stop());
   run.bindWatcher(watcher);
   // In the console the local user is the operator; in Slack OPERATORS decides.
   run.deps.routing = createRoutingPort({
@@ -123,6 +124,7 @@ async function startAlerts(
     logger: logger.child({ part: 'routing' }),
   });
   void schedule.runNow();
+  if (protection) void protection.schedule.runNow();
   return createFailoverFollowing(watcher, () => systemClock.now());
 }
 

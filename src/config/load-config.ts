@@ -53,11 +53,30 @@ export interface WatcherConfig {
   stormThreshold: number;
 }
 
+/** The protection loop (missed runs, stale restore points, repository space): see README "Protection alerts". */
+export interface ProtectionConfig {
+  enabled: boolean;
+  schedule: string;
+  /** PROTECTION_JOBS: a job glob; `*` watches every scheduled job. */
+  jobs: string;
+  missedRunGraceMs: number;
+  /** RPO_DEFAULT; undefined when unset (RPOs are then learned). */
+  rpoDefaultMs: number | undefined;
+  repoWarnPercent: number;
+  repoCritPercent: number;
+  /**
+   * Breaches that started this long before the first start are alerted one by one instead of summarised:
+   * ALERT_BACKFILL, or in the demo 30 days (so a newcomer sees one alert of each kind at once).
+   */
+  backfillMs: number;
+}
+
 export interface Config {
   mode: Mode;
   em: EmConfig;
   slack: SlackConfig;
   watcher: WatcherConfig;
+  protection: ProtectionConfig;
   /** The lowdb state file; undefined in the local demo unless DATA_FILE is set (its state then lives in memory). */
   dataFile: string | undefined;
   logLevel: LogLevel;
@@ -118,6 +137,17 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       retryGraceMs: env.ALERT_RETRY_GRACE,
       outageNoticeAfterMs: env.OUTAGE_NOTICE_AFTER,
       stormThreshold: env.STORM_THRESHOLD,
+    },
+    protection: {
+      enabled: env.WATCH_PROTECTION,
+      // The demo checks every 10 s so its breaches show within the first minute; a real EM every 15 minutes.
+      schedule: env.PROTECTION_SCHEDULE ?? (mode === 'local-demo' ? '*/10 * * * * *' : '0 */15 * * * *'),
+      jobs: env.PROTECTION_JOBS,
+      missedRunGraceMs: env.MISSED_RUN_GRACE,
+      rpoDefaultMs: env.RPO_DEFAULT > 0 ? env.RPO_DEFAULT : undefined,
+      repoWarnPercent: env.REPO_WARN_PERCENT,
+      repoCritPercent: Math.min(env.REPO_CRIT_PERCENT, env.REPO_WARN_PERCENT),
+      backfillMs: env.ALERT_BACKFILL > 0 || mode !== 'local-demo' ? env.ALERT_BACKFILL : 30 * 24 * 3_600_000,
     },
     dataFile: env.DATA_FILE ?? (mode === 'local-demo' ? undefined : DEFAULT_DATA_FILE),
     // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.

@@ -52,6 +52,9 @@ const cronExpression = optionalText.refine((v) => v === undefined || isValidSche
   message: 'is not a cron expression (five fields, or six with seconds)',
 });
 
+const percent = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(100).default(fallback));
+
 export const WATCHABLE_KINDS = ['backup', 'replica', 'cdp', 'cdptask', 'failover'] as const;
 export type WatchableKind = (typeof WATCHABLE_KINDS)[number];
 
@@ -130,6 +133,13 @@ export const envSchema = z.object({
         return kinds as WatchableKind[];
       }),
   ),
+  WATCH_PROTECTION: booleanText(true),
+  PROTECTION_SCHEDULE: cronExpression,
+  PROTECTION_JOBS: z.preprocess(emptyToUndefined, z.string().trim().max(200).default('*')),
+  MISSED_RUN_GRACE: duration('30m'),
+  RPO_DEFAULT: duration('0'),
+  REPO_WARN_PERCENT: percent(15),
+  REPO_CRIT_PERCENT: percent(5),
   OUTAGE_NOTICE_AFTER: duration('15m'),
   STORM_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
   DATA_FILE: optionalText,

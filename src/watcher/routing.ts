@@ -2,6 +2,12 @@ import type { AlertSubject } from './alert-subject.js';
 import { matchGlob } from './glob.js';
 import type { BrokenChannel, Mute, Subscription } from './state.js';
 
+/** The subscription types of the protection loop's alerts (beside the watched session kinds). */
+export const PROTECTION_KINDS = ['protection', 'repository'] as const;
+
+/** What routing reads of an alert: a session subject, or a protection alert (kind `protection` / `repository`). */
+export type Routed = Pick<AlertSubject, 'jobName' | 'server' | 'result'> & { kind: string };
+
 /** True when a job name matches a subscription's or mute's job pattern: a glob, case-insensitive, linear time. */
 export function jobMatches(pattern: string, jobName: string): boolean {
   if (pattern.toLowerCase() === jobName.toLowerCase()) return true;
@@ -9,7 +15,7 @@ export function jobMatches(pattern: string, jobName: string): boolean {
 }
 
 /** Whether a subscription wants this subject. */
-export function subscriptionMatches(subscription: Subscription, subject: AlertSubject): boolean {
+export function subscriptionMatches(subscription: Subscription, subject: Routed): boolean {
   if (subscription.type && subscription.type !== subject.kind) return false;
   if (subscription.job && !jobMatches(subscription.job, subject.jobName)) return false;
   if (subscription.server && subscription.server.toLowerCase() !== (subject.server ?? '').toLowerCase())
@@ -25,7 +31,7 @@ export function subscriptionMatches(subscription: Subscription, subject: AlertSu
  * back to ALERT_CHANNEL at once.
  */
 export function channelsFor(
-  subject: AlertSubject,
+  subject: Routed,
   subscriptions: Subscription[],
   alertChannel: string | undefined,
   broken: Readonly<Record<string, BrokenChannel>> = {},
@@ -37,6 +43,6 @@ export function channelsFor(
 }
 
 /** The active mute covering this subject's job, if any. */
-export function activeMute(subject: AlertSubject, mutes: Mute[], now: number): Mute | undefined {
+export function activeMute(subject: Routed, mutes: Mute[], now: number): Mute | undefined {
   return mutes.find((mute) => mute.until > now && jobMatches(mute.job, subject.jobName));
 }

@@ -7,15 +7,19 @@ import type { ChatPort } from '../watcher/chat-port.js';
 import { createLowdbAlertStore } from '../watcher/lowdb-alert-store.js';
 import { startSchedule, type Schedule } from '../shared/scheduler.js';
 import { createWatcher, type Watcher } from '../watcher/watcher.js';
+import { createProtectionLoop, type ProtectionLoop } from '../watcher/protection-loop.js';
 
-/** Builds the watcher on its store, loads its state (a corrupt file stops here) and starts the schedule. */
+/**
+ * Builds the watcher on its store, loads its state (a corrupt file stops here) and starts the schedule; with
+ * WATCH_PROTECTION, the protection loop too, on its own schedule over the same state.
+ */
 export async function startWatcher(deps: {
   config: Config;
   client: EmClient;
   chat: ChatPort;
   clock: Clock;
   logger: Logger;
-}): Promise<{ watcher: Watcher; schedule: Schedule }> {
+}): Promise<{ watcher: Watcher; schedule: Schedule; protection?: ProtectionSchedule }> {
   const { config } = deps;
   const store = config.dataFile ? createLowdbAlertStore(config.dataFile) : createMemoryAlertStore();
   const watcher = createWatcher({
@@ -36,5 +40,39 @@ export async function startWatcher(deps: {
     },
     deps.logger,
   );
-  return { watcher, schedule };
+  if (!config.protection.enabled) return { watcher, schedule };
+  return { watcher, schedule, protection: startProtection(deps, watcher) };
+}
+
+/** The protection loop and its schedule. */
+export interface ProtectionSchedule {
+  loop: ProtectionLoop;
+  schedule: Schedule;
+}
+
+function startProtection(
+  deps: { config: Config; client: EmClient; chat: ChatPort; clock: Clock; logger: Logger },
+  watcher: Watcher,
+): ProtectionSchedule {
+  const { config } = deps;
+  const loop = createProtectionLoop({
+    state: () => watcher.state(),
+    save: () => watcher.persist(),
+    client: deps.client,
+    chat: deps.chat,
+    clock: deps.clock,
+    logger: deps.logger.child({ part: 'protection' }),
+    config: config.watcher,
+    protection: config.protection,
+    ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
+  });
+  const schedule = startSchedule(
+    config.protection.schedule,
+    async () => {
+      const report = await loop.runOnce();
+      deps.logger.debug({ report }, 'protection check done');
+    },
+    deps.logger,
+  );
+  return { loop, schedule };
 }

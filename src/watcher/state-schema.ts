@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { protectionMemorySchema, rpoOverridesSchema } from './protection-state-schema.js';
 import type { WatcherState } from './state.js';
 
 const alert = z.object({
@@ -92,4 +93,6 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
   // Added after the first release: files written before it have none.
   brokenChannels: z.record(z.string(), z.object({ since: z.number(), slackCode: z.string() })).default({}),
   emSkewMs: z.number().optional(),
+  protection: protectionMemorySchema.optional(),
+  rpoOverrides: rpoOverridesSchema.optional(),
 });

@@ -1,3 +1,5 @@
+import type { ProtectionMemory, RpoOverrideRecord } from './protection-state.js';
+
 /** The watcher's persisted state; everything needed to alert exactly once across restarts. */
 export interface WatcherState {
   version: 1;
@@ -18,6 +20,10 @@ export interface WatcherState {
   brokenChannels: Record<string, BrokenChannel>;
   /** EM's clock minus ours (ms) as last measured; absent while they agree. Session times are on EM's clock. */
   emSkewMs?: number;
+  /** The protection loop's memory; absent until its first check. */
+  protection?: ProtectionMemory;
+  /** RPO overrides set with `/veeam rpo`, by job UID. */
+  rpoOverrides?: Record<string, RpoOverrideRecord>;
 }
 
 /**

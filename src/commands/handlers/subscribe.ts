@@ -1,4 +1,5 @@
 import { WATCHABLE_KINDS } from '../../config/schema.js';
+import { PROTECTION_KINDS } from '../../watcher/routing.js';
 import { UsageError } from '../../shared/errors.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { buildNoticeView } from '../../views/notice-view.js';
@@ -68,8 +69,9 @@ export function parseSubscription(text: string, channel: string, id: number): Su
   if (unknown.length > 0)
     throw new UsageError(`Unknown option ${unknown[0]}:; use type: job: server: level:`);
   const type = options.get('type')?.toLowerCase();
-  if (type !== undefined && !(WATCHABLE_KINDS as readonly string[]).includes(type)) {
-    throw new UsageError(`type must be one of ${WATCHABLE_KINDS.join(', ')}`);
+  const types: readonly string[] = [...WATCHABLE_KINDS, ...PROTECTION_KINDS];
+  if (type !== undefined && !types.includes(type)) {
+    throw new UsageError(`type must be one of ${types.join(', ')}`);
   }
   const level = options.get('level')?.toLowerCase();
   if (level !== undefined && level !== 'warning' && level !== 'failed')

@@ -1,0 +1,296 @@
+import type { ProtectionConfig } from '../config/load-config.js';
+import type { Job, Repository } from '../em/estate-types.js';
+import { assessVm, missedRun, scheduleWentDisabled } from '../protection/assess.js';
+import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
+import { LEARN_RUNS, resolveRpo, type Rpo } from '../protection/rpo.js';
+import type { ProtectionSnapshot } from './protection-read.js';
+import type { ProtectionEpisode, ProtectionMemory, RpoOverrideRecord } from './protection-state.js';
+
+/** One alert a check opens: its episodes (several stale VMs of one job share one) and what it shows. */
+export type ProtectionAlert =
+  | {
+      kind: 'missed';
+      key: string;
+      job: Job;
+      episodes: ProtectionEpisode[];
+      nextRun: number;
+      lastStartedAt: number | undefined;
+    }
+  | { kind: 'disabled'; key: string; job: Job; episodes: ProtectionEpisode[] }
+  | {
+      kind: 'rpo';
+      key: string;
+      job: Job;
+      episodes: ProtectionEpisode[];
+      rpo: Rpo;
+      vms: { vm: string; ageMs: number }[];
+    }
+  | {
+      kind: 'repository';
+      key: string;
+      repository: Repository;
+      episodes: ProtectionEpisode[];
+      level: 'warning' | 'critical';
+    };
+
+/** What changed in one check. */
+export interface ProtectionEvents {
+  opened: ProtectionAlert[];
+  /** Episodes that ended, with the line their thread gets. */
+  recovered: { episode: ProtectionEpisode; line: string }[];
+  /** Open repository episodes whose free space changed: their messages are updated in place. */
+  changed: { episode: ProtectionEpisode; repository: Repository }[];
+}
+
+/** The RPO of a job from the override, RPO_DEFAULT, its remembered runs or its schedule. */
+export function rpoOfJob(
+  job: { uid: string; schedule: { intervalMinutes: number | undefined } },
+  memory: ProtectionMemory,
+  overrides: Record<string, RpoOverrideRecord> | undefined,
+  config: Pick<ProtectionConfig, 'rpoDefaultMs'>,
+): Rpo | undefined {
+  return resolveRpo({
+    override: overrides?.[job.uid],
+    defaultMs: config.rpoDefaultMs,
+    runTimes: memory.jobs[job.uid]?.runs ?? [],
+    scheduleIntervalMinutes: job.schedule.intervalMinutes,
+  });
+}
+
+/**
+ * Folds one snapshot into the memory and returns the episodes it opened and closed. Pure: the memory is the
+ * only thing changed, `now` the only time read.
+ */
+export function assessSnapshot(
+  memory: ProtectionMemory,
+  snapshot: ProtectionSnapshot,
+  ctx: { now: number; config: ProtectionConfig; overrides: Record<string, RpoOverrideRecord> | undefined },
+): ProtectionEvents {
+  const events: ProtectionEvents = { opened: [], recovered: [], changed: [] };
+  const first = memory.lastCheckAt === null;
+  for (const job of snapshot.jobs) {
+    rememberJob(memory, job, snapshot);
+    assessMissed(memory, job, snapshot, ctx, events);
+    if (!first) assessDisabled(memory, job, ctx.now, events);
+    memory.jobs[job.uid] = {
+      ...(memory.jobs[job.uid] as ProtectionMemory['jobs'][string]),
+      enabled: job.schedule.enabled,
+    };
+    assessVms(memory, job, snapshot, ctx, events);
+  }
+  for (const repository of snapshot.repositories) assessRepository(memory, repository, ctx, events);
+  memory.lastCheckAt = ctx.now;
+  return events;
+}
+
+function rememberJob(memory: ProtectionMemory, job: Job, snapshot: ProtectionSnapshot): void {
+  const known = memory.jobs[job.uid];
+  const seen = snapshot.runsByJob.get(job.name.toLowerCase()) ?? [];
+  const runs = [...new Set([...(known?.runs ?? []), ...seen])].sort((a, b) => b - a).slice(0, LEARN_RUNS);
+  memory.jobs[job.uid] = {
+    name: job.name,
+    jobType: job.jobType,
+    ...(job.backupServerName ? { server: job.backupServerName } : {}),
+    enabled: known?.enabled ?? job.schedule.enabled,
+    runs,
+  };
+  for (const [key, point] of snapshot.points) {
+    if (!key.startsWith(`${job.name.toLowerCase()}\n`)) continue;
+    const at = point.creationTime?.getTime();
+    if (at === undefined) continue;
+    const vmKey = `${job.uid}\n${point.vmName.toLowerCase()}`;
+    const previous = memory.vms[vmKey];
+    if (previous && previous.newestAt >= at) continue;
+    memory.vms[vmKey] = { jobUid: job.uid, vm: point.vmName, newestAt: at, kind: point.kind };
+  }
+}
+
+function openEpisode(
+  memory: ProtectionMemory,
+  episode: Omit<ProtectionEpisode, 'messages' | 'announced'>,
+): ProtectionEpisode {
+  const created: ProtectionEpisode = { ...episode, announced: 'alert', messages: {} };
+  memory.episodes[episode.key] = created;
+  return created;
+}
+
+function closeEpisode(
+  memory: ProtectionMemory,
+  key: string,
+  line: string,
+  now: number,
+  events: ProtectionEvents,
+): void {
+  const episode = memory.episodes[key];
+  if (!episode || episode.recoveredAt !== undefined) return;
+  episode.recoveredAt = now;
+  events.recovered.push({ episode, line });
+}
+
+const openAt = (memory: ProtectionMemory, key: string): ProtectionEpisode | undefined => {
+  const episode = memory.episodes[key];
+  return episode && episode.recoveredAt === undefined ? episode : undefined;
+};
+
+function assessMissed(
+  memory: ProtectionMemory,
+  job: Job,
+  snapshot: ProtectionSnapshot,
+  ctx: { now: number; config: ProtectionConfig },
+  events: ProtectionEvents,
+): void {
+  const key = `missed:${job.uid}`;
+  const lastStartedAt = snapshot.lastStarts.get(job.uid);
+  const evidence = missedRun(job.schedule, {
+    now: ctx.now,
+    graceMs: ctx.config.missedRunGraceMs,
+    lastStartedAt,
+  });
+  if (!evidence) {
+    if (job.schedule.enabled) closeEpisode(memory, key, `${job.name} ran again`, ctx.now, events);
+    return;
+  }
+  if (openAt(memory, key)) return;
+  const episode = openEpisode(memory, {
+    key,
+    kind: 'missed',
+    name: job.name,
+    jobUid: job.uid,
+    ...(job.backupServerName ? { server: job.backupServerName } : {}),
+    startedAt: evidence.breachedAt,
+  });
+  events.opened.push({
+    kind: 'missed',
+    key: `${key}:${evidence.nextRun}`,
+    job,
+    episodes: [episode],
+    nextRun: evidence.nextRun,
+    lastStartedAt,
+  });
+}
+
+function assessDisabled(memory: ProtectionMemory, job: Job, now: number, events: ProtectionEvents): void {
+  const key = `disabled:${job.uid}`;
+  const previous = memory.jobs[job.uid]?.enabled;
+  if (job.schedule.enabled) {
+    if (previous === false)
+      closeEpisode(memory, key, `the schedule of ${job.name} is enabled again`, now, events);
+    return;
+  }
+  if (!scheduleWentDisabled(previous, job.schedule.enabled) || openAt(memory, key)) return;
+  const episode = openEpisode(memory, {
+    key,
+    kind: 'disabled',
+    name: job.name,
+    jobUid: job.uid,
+    ...(job.backupServerName ? { server: job.backupServerName } : {}),
+    startedAt: now,
+  });
+  events.opened.push({ kind: 'disabled', key: `${key}:${now}`, job, episodes: [episode] });
+}
+
+function assessVms(
+  memory: ProtectionMemory,
+  job: Job,
+  _snapshot: ProtectionSnapshot,
+  ctx: { now: number; config: ProtectionConfig; overrides: Record<string, RpoOverrideRecord> | undefined },
+  events: ProtectionEvents,
+): void {
+  const rpo = rpoOfJob(job, memory, ctx.overrides, ctx.config);
+  const breached: { episode: ProtectionEpisode; vm: string; ageMs: number }[] = [];
+  for (const vm of Object.values(memory.vms).filter((v) => v.jobUid === job.uid)) {
+    const key = `rpo:${job.uid}:${vm.vm.toLowerCase()}`;
+    const judged = assessVm(vm.newestAt, rpo, ctx.now);
+    if (judged.state === 'protected') {
+      closeEpisode(
+        memory,
+        key,
+        `${vm.vm} is protected again (a restore point from ${new Date(vm.newestAt).toISOString()})`,
+        ctx.now,
+        events,
+      );
+      continue;
+    }
+    if (openAt(memory, key) || judged.breachedAt === undefined) continue;
+    const episode = openEpisode(memory, {
+      key,
+      kind: 'rpo',
+      name: job.name,
+      vm: vm.vm,
+      jobUid: job.uid,
+      ...(job.backupServerName ? { server: job.backupServerName } : {}),
+      startedAt: judged.breachedAt,
+    });
+    breached.push({ episode, vm: vm.vm, ageMs: judged.ageMs ?? 0 });
+  }
+  if (breached.length === 0 || rpo === undefined) return;
+  events.opened.push({
+    kind: 'rpo',
+    key: `rpo:${job.uid}:${ctx.now}`,
+    job,
+    episodes: breached.map((b) => b.episode),
+    rpo,
+    vms: breached.map(({ vm, ageMs }) => ({ vm, ageMs })),
+  });
+}
+
+function assessRepository(
+  memory: ProtectionMemory,
+  repository: Repository,
+  ctx: { now: number; config: ProtectionConfig },
+  events: ProtectionEvents,
+): void {
+  const known = memory.repos[repository.uid];
+  const previous = known?.level ?? 'ok';
+  const level = repositoryLevel(repository.freePercent, previous, {
+    warnPercent: ctx.config.repoWarnPercent,
+    critPercent: ctx.config.repoCritPercent,
+    hysteresisPercent: REPO_HYSTERESIS_PERCENT,
+  });
+  memory.repos[repository.uid] = {
+    name: repository.name,
+    level,
+    ...(repository.freePercent !== undefined ? { freePercent: repository.freePercent } : {}),
+  };
+  const base = `repository:${repository.uid}`;
+  if (level !== 'critical')
+    closeEpisode(
+      memory,
+      `${base}:critical`,
+      `${repository.name} is back above ${ctx.config.repoCritPercent} % free`,
+      ctx.now,
+      events,
+    );
+  if (level === 'ok')
+    closeEpisode(
+      memory,
+      `${base}:warning`,
+      `${repository.name} is back above ${ctx.config.repoWarnPercent} % free`,
+      ctx.now,
+      events,
+    );
+  if (level === 'ok') return;
+  const key = `${base}:${level}`;
+  const open = openAt(memory, key);
+  if (open) {
+    if (known?.freePercent !== repository.freePercent) events.changed.push({ episode: open, repository });
+    return;
+  }
+  // Falling through both lines at once opens only the worse level.
+  if (level === 'warning' && isWorse(previous, 'warning')) return;
+  const episode = openEpisode(memory, {
+    key,
+    kind: 'repository',
+    name: repository.name,
+    ...(repository.backupServerName ? { server: repository.backupServerName } : {}),
+    startedAt: ctx.now,
+    level,
+  });
+  events.opened.push({
+    kind: 'repository',
+    key: `${key}:${ctx.now}`,
+    repository,
+    episodes: [episode],
+    level,
+  });
+}

@@ -1,0 +1,163 @@
+import type { ProtectionConfig } from '../config/load-config.js';
+import { isWatchedJob } from '../protection/watched.js';
+import { buildProtectionSummaryView } from '../views/protection-alert-view.js';
+import { noteReachable } from './outage.js';
+import type { PollContext } from './poll-context.js';
+import {
+  assessSnapshot,
+  rpoOfJob,
+  type ProtectionAlert,
+  type ProtectionEvents,
+} from './protection-assess.js';
+import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
+import { messageOf, routedOf } from './protection-messages.js';
+import { readProtection } from './protection-read.js';
+import { emptyProtectionMemory, pruneProtection, type ProtectionMemory } from './protection-state.js';
+import { activeMute, channelsFor } from './routing.js';
+
+/** The context of a protection check: a poll's, plus the protection settings. */
+export type ProtectionContext = PollContext & { protection: ProtectionConfig };
+
+/** What one check did. */
+export interface ProtectionReport {
+  opened: number;
+  summarised: number;
+  recovered: number;
+}
+
+/** The window of the first check: points older than this are unknown to the loop (it never lists them all). */
+export const BOOTSTRAP_WINDOW_MS = 8 * 24 * 3_600_000;
+
+/**
+ * One protection check: settle what a crash left pending, read EM (throws on EM trouble, before anything is
+ * judged, so an outage never reads as a missed run), judge, post what is new, reply to what recovered, save.
+ */
+export async function protectionCheck(ctx: ProtectionContext): Promise<ProtectionReport> {
+  const memory = (ctx.state.protection ??= emptyProtectionMemory());
+  await settleProtection(ctx, memory);
+  const now = ctx.now();
+  const snapshot = await readProtection(ctx.em, {
+    since: new Date(now - windowMs(ctx, memory)),
+    missedBefore: now - ctx.protection.missedRunGraceMs,
+    isWatched: (job) => isWatchedJob(job, { kinds: ctx.config.kinds, pattern: ctx.protection.jobs }),
+  });
+  await noteReachable(ctx);
+  const events = assessSnapshot(memory, snapshot, {
+    now,
+    config: ctx.protection,
+    overrides: ctx.state.rpoOverrides,
+  });
+  const summarised = memory.baselineAt === undefined ? await baseline(ctx, memory, events, now) : 0;
+  for (const alert of events.opened) await deliverAlert(ctx, memory, alert);
+  await postRecoveries(
+    ctx,
+    memory,
+    events.recovered.filter((r) => r.episode.announced === 'alert'),
+  );
+  await updateRepositories(ctx, events);
+  pruneProtection(memory, now);
+  await ctx.save();
+  return { opened: events.opened.length, summarised, recovered: events.recovered.length };
+}
+
+/** Since when points are read: the first check looks back BOOTSTRAP_WINDOW_MS, later ones the longest RPO. */
+function windowMs(ctx: ProtectionContext, memory: ProtectionMemory): number {
+  if (memory.lastCheckAt === null) return BOOTSTRAP_WINDOW_MS;
+  let longest = 3_600_000;
+  for (const [uid, job] of Object.entries(memory.jobs)) {
+    const rpo = rpoOfJob(
+      { uid, schedule: { intervalMinutes: undefined } },
+      memory,
+      ctx.state.rpoOverrides,
+      ctx.protection,
+    );
+    if (rpo && job.enabled) longest = Math.max(longest, rpo.ms);
+  }
+  return Math.min(BOOTSTRAP_WINDOW_MS, longest + (ctx.now() - memory.lastCheckAt));
+}
+
+/**
+ * The first check: breaches that started before the first start (minus ALERT_BACKFILL) are history: counted
+ * in one summary and marked announced; the others stay in `events.opened` to be alerted one by one.
+ */
+async function baseline(
+  ctx: ProtectionContext,
+  memory: ProtectionMemory,
+  events: ProtectionEvents,
+  now: number,
+): Promise<number> {
+  memory.baselineAt = now;
+  const backfill = ctx.protection.backfillMs;
+  const cutoff = (ctx.state.firstStartedAt ?? now) - backfill;
+  const isHistory = (alert: ProtectionAlert): boolean =>
+    alert.episodes.every((e) =>
+      backfill === 0 ? e.startedAt < cutoff || e.kind === 'repository' : e.startedAt < cutoff,
+    );
+  const history = events.opened.filter(isHistory);
+  events.opened = events.opened.filter((alert) => !isHistory(alert));
+  for (const alert of history) for (const e of alert.episodes) e.announced = 'summary';
+  const count = (kind: ProtectionAlert['kind']) =>
+    history.filter((a) => a.kind === kind).reduce((n, a) => n + a.episodes.length, 0);
+  const summary = { missedJobs: count('missed'), staleVms: count('rpo'), repositories: count('repository') };
+  const channel = ctx.config.alertChannel;
+  if (channel && summary.missedJobs + summary.staleVms + summary.repositories > 0) {
+    const allCritical = history.every((a) => a.kind !== 'repository' || a.level === 'critical');
+    const repoPercent = allCritical ? ctx.protection.repoCritPercent : ctx.protection.repoWarnPercent;
+    await postProtection(ctx, memory, {
+      key: `protection-summary:${now}`,
+      channel,
+      episodes: [],
+      message: buildProtectionSummaryView({ ...summary, repoPercent }),
+    });
+  }
+  return history.length;
+}
+
+async function deliverAlert(ctx: ProtectionContext, memory: ProtectionMemory, alert: ProtectionAlert) {
+  const routed = routedOf(alert);
+  const now = ctx.now();
+  const mute = activeMute(routed, ctx.state.mutes, now);
+  const message = messageOf(alert, { protection: ctx.protection, watcher: ctx.config });
+  const channels = channelsFor(
+    routed,
+    ctx.state.subscriptions,
+    ctx.config.alertChannel,
+    ctx.state.brokenChannels,
+  );
+  for (const channel of channels) {
+    if (mute) {
+      memory.posts[`${alert.key}|${channel}`] = {
+        key: alert.key,
+        channel,
+        status: 'muted',
+        decidedAt: now,
+        episodes: alert.episodes.map((e) => e.key),
+      };
+      continue;
+    }
+    await postProtection(ctx, memory, {
+      key: alert.key,
+      channel,
+      episodes: alert.episodes.map((e) => e.key),
+      message,
+    });
+  }
+}
+
+/** Open repository alerts follow their free space in place. */
+async function updateRepositories(ctx: ProtectionContext, events: ProtectionEvents): Promise<void> {
+  for (const { episode, repository } of events.changed) {
+    const level = episode.level === 'critical' ? 'critical' : 'warning';
+    const message = messageOf(
+      { kind: 'repository', key: episode.key, repository, episodes: [episode], level },
+      { protection: ctx.protection, watcher: ctx.config },
+    );
+    for (const [channel, ts] of Object.entries(episode.messages)) {
+      await ctx.chat
+        .update({ channel, ts, text: message.text, blocks: message.blocks })
+        .catch((error: unknown) => {
+          ctx.logger.warn({ channel, err: String(error) }, 'could not update a repository alert');
+        });
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { SlackApiError } from '../shared/errors.js';
+import type { SlackMessage } from '../views/format/block-kit.js';
+import { buildProtectionRecoveryView } from '../views/protection-alert-view.js';
+import type { PollContext } from './poll-context.js';
+import { postRecorded } from './post-recorded.js';
+import type { ProtectionMemory, ProtectionPost } from './protection-state.js';
+
+const HISTORY_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Posts one protection message exactly once: its record is pending on disk before the post and sent after it
+ * (postRecorded); a record already sent or muted is not posted again. On success the episodes it opens get
+ * the message's ts per channel.
+ */
+export async function postProtection(
+  ctx: PollContext,
+  memory: ProtectionMemory,
+  post: { key: string; channel: string; episodes: string[]; threadTs?: string; message: SlackMessage },
+): Promise<void> {
+  const id = `${post.key}|${post.channel}`;
+  const existing = memory.posts[id];
+  if (existing && existing.status !== 'pending') return;
+  const record: ProtectionPost = existing ?? {
+    key: post.key,
+    channel: post.channel,
+    status: 'pending',
+    decidedAt: ctx.now(),
+    episodes: post.episodes,
+    ...(post.threadTs ? { threadTs: post.threadTs } : {}),
+    message: { text: post.message.text, blocks: post.message.blocks },
+  };
+  memory.posts[id] = record;
+  try {
+    await postRecorded(
+      ctx,
+      {
+        channel: post.channel,
+        text: post.message.text,
+        blocks: post.message.blocks,
+        ...(post.threadTs ? { threadTs: post.threadTs } : {}),
+        metadata: { eventType: 'veeam_alert', key: post.key },
+      },
+      { pending: () => (record.status = 'pending'), sent: (ts) => markSent(memory, record, ts) },
+    );
+  } catch (error) {
+    if (error instanceof SlackApiError && error.isFinal) {
+      record.status = 'failed';
+      delete record.message;
+      ctx.logger.error(
+        { channel: post.channel, err: error.message },
+        'a protection alert was refused for good',
+      );
+      return;
+    }
+    ctx.logger.error({ channel: post.channel, err: String(error) }, 'a protection alert stays pending');
+  }
+}
+
+function markSent(memory: ProtectionMemory, record: ProtectionPost, ts: string): void {
+  record.status = 'sent';
+  record.ts = ts;
+  delete record.message;
+  for (const key of record.episodes) {
+    const episode = memory.episodes[key];
+    if (episode && record.threadTs === undefined) episode.messages[record.channel] = ts;
+  }
+}
+
+/**
+ * Settles the posts a crash or a failed post left pending: the channel history (by metadata) says whether each
+ * went out; found ones become sent, the others are posted again from the kept message.
+ */
+export async function settleProtection(ctx: PollContext, memory: ProtectionMemory): Promise<void> {
+  for (const record of Object.values(memory.posts).filter((p) => p.status === 'pending')) {
+    let found: Map<string, string>;
+    try {
+      found = await ctx.chat.findPosted(record.channel, new Set([record.key]), {
+        sinceMs: record.decidedAt - HISTORY_MARGIN_MS,
+        ...(record.threadTs ? { threadTs: record.threadTs } : {}),
+      });
+    } catch (error) {
+      ctx.logger.warn({ channel: record.channel, err: String(error) }, 'could not settle a protection alert');
+      continue;
+    }
+    const ts = found.get(record.key);
+    if (ts) {
+      markSent(memory, record, ts);
+      continue;
+    }
+    if (!record.message) continue;
+    await postProtection(ctx, memory, {
+      key: record.key,
+      channel: record.channel,
+      episodes: record.episodes,
+      ...(record.threadTs ? { threadTs: record.threadTs } : {}),
+      message: { text: record.message.text, blocks: record.message.blocks ?? [] },
+    });
+  }
+}
+
+/** A recovered episode's line in the thread of each message that announced it. */
+export async function postRecoveries(
+  ctx: PollContext,
+  memory: ProtectionMemory,
+  recovered: {
+    episode: { key: string; messages: Record<string, string>; recoveredAt?: number };
+    line: string;
+  }[],
+): Promise<void> {
+  for (const { episode, line } of recovered) {
+    for (const [channel, threadTs] of Object.entries(episode.messages)) {
+      await postProtection(ctx, memory, {
+        key: `${episode.key}:recovered:${episode.recoveredAt ?? 0}`,
+        channel,
+        episodes: [],
+        threadTs,
+        message: buildProtectionRecoveryView(line),
+      });
+    }
+  }
+}

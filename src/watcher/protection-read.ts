@@ -1,0 +1,104 @@
+import type { EmClient } from '../em/client.js';
+import { queryRaw } from '../em/estate-query.js';
+import type { Job, Repository, VmPoint } from '../em/estate-types.js';
+import { repositoriesBySpace } from '../em/estate.js';
+import { latestSessionsOf } from '../em/lookups.js';
+import { mapJob, mapVmPoint } from '../em/mappers/estate.js';
+import { where } from '../em/query.js';
+
+/** What one protection check read from EM: jobs, the newest points in the window, repositories. */
+export interface ProtectionSnapshot {
+  jobs: Job[];
+  /** Newest point per `<job name lower>\n<vm lower>` in the window, and every run start seen per job name. */
+  points: Map<string, VmPoint>;
+  runsByJob: Map<string, number[]>;
+  repositories: Repository[];
+  /** Newest session start per job UID, read only for jobs whose NextRun passed (missed-run candidates). */
+  lastStarts: Map<string, number | undefined>;
+}
+
+/** The most points one check reads; a window holding more is cut at the newest ones (and logged). */
+export const MAX_POINTS = 200_000;
+const JOB_LIMIT = 10_000;
+
+/** Every job entity, paged (the job list is small next to the points). */
+export async function allJobs(client: EmClient): Promise<Job[]> {
+  const items = await queryRaw(client, { type: 'Job', format: 'Entities', pageSize: 500 }, JOB_LIMIT);
+  return items
+    .filter((item) => item.element === 'Job' || item.node['@_Type'] === 'Job')
+    .map((item) => mapJob(item.node));
+}
+
+/**
+ * The points created since `since`, one filtered and sorted query per kind (docs/em-protocol.md, "Restore
+ * points"): the newest per job and VM, and per job the start of each run (one `RestorePoint` per run; replica
+ * points are grouped by their minute).
+ */
+export async function pointsSince(
+  client: EmClient,
+  since: Date,
+): Promise<{ points: Map<string, VmPoint>; runsByJob: Map<string, number[]> }> {
+  const points = new Map<string, VmPoint>();
+  const runs = new Map<string, Map<string, number>>();
+  for (const kind of ['VmRestorePoint', 'VmReplicaPoint'] as const) {
+    const items = await queryRaw(
+      client,
+      {
+        type: kind,
+        format: 'Entities',
+        filter: where('CreationTime', '>=', since),
+        sortDesc: 'CreationTime',
+        pageSize: 1000,
+      },
+      MAX_POINTS,
+    );
+    for (const item of items) notePoint(mapVmPoint(kind, item.node), points, runs);
+  }
+  const runsByJob = new Map([...runs].map(([job, byRun]) => [job, [...byRun.values()]]));
+  return { points, runsByJob };
+}
+
+function notePoint(
+  point: VmPoint,
+  points: Map<string, VmPoint>,
+  runs: Map<string, Map<string, number>>,
+): void {
+  const at = point.creationTime?.getTime();
+  if (at === undefined) return;
+  const job = (point.backup?.name ?? '').toLowerCase();
+  const key = `${job}\n${point.vmName.toLowerCase()}`;
+  if (!points.has(key)) points.set(key, point);
+  const run = point.restorePoint?.href ?? String(Math.floor(at / 60_000));
+  const byRun = runs.get(job) ?? new Map<string, number>();
+  byRun.set(run, Math.min(byRun.get(run) ?? at, at));
+  runs.set(job, byRun);
+}
+
+/** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */
+export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
+  const starts = new Map<string, number | undefined>();
+  for (const job of jobs) {
+    const kind = job.jobType.toLowerCase().includes('replica') ? 'ReplicaJobSession' : 'BackupJobSession';
+    const [newest] = await latestSessionsOf(client, kind, { uid: job.uid }, 1);
+    starts.set(job.uid, newest?.creationTime?.getTime());
+  }
+  return starts;
+}
+
+/** Reads what a check needs; throws what EM throws (the caller turns it into an outage, assessing nothing). */
+export async function readProtection(
+  client: EmClient,
+  opts: { since: Date; missedBefore: number; isWatched: (job: Job) => boolean },
+): Promise<ProtectionSnapshot> {
+  const jobs = (await allJobs(client)).filter(opts.isWatched);
+  const { points, runsByJob } = await pointsSince(client, opts.since);
+  const candidates = jobs.filter(
+    (job) =>
+      job.schedule.enabled &&
+      job.schedule.nextRun !== undefined &&
+      job.schedule.nextRun.getTime() < opts.missedBefore,
+  );
+  const lastStarts = await lastStartsOf(client, candidates);
+  const repositories = await repositoriesBySpace(client);
+  return { jobs, points, runsByJob, repositories, lastStarts };
+}

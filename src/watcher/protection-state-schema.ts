@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const level = z.enum(['ok', 'warning', 'critical']);
+const block = z.custom<never>((value) => typeof value === 'object' && value !== null);
+
+/** The protection loop's memory inside the state file (added later: files without it load). */
+export const protectionMemorySchema = z.object({
+  lastCheckAt: z.number().nullable(),
+  baselineAt: z.number().optional(),
+  jobs: z.record(
+    z.string(),
+    z.object({
+      name: z.string(),
+      jobType: z.string(),
+      server: z.string().optional(),
+      enabled: z.boolean(),
+      runs: z.array(z.number()),
+    }),
+  ),
+  vms: z.record(
+    z.string(),
+    z.object({
+      jobUid: z.string(),
+      vm: z.string(),
+      newestAt: z.number(),
+      kind: z.enum(['VmRestorePoint', 'VmReplicaPoint']),
+    }),
+  ),
+  repos: z.record(z.string(), z.object({ name: z.string(), level, freePercent: z.number().optional() })),
+  episodes: z.record(
+    z.string(),
+    z.object({
+      key: z.string(),
+      kind: z.enum(['missed', 'disabled', 'rpo', 'repository']),
+      name: z.string(),
+      vm: z.string().optional(),
+      jobUid: z.string().optional(),
+      server: z.string().optional(),
+      startedAt: z.number(),
+      announced: z.enum(['summary', 'alert']),
+      messages: z.record(z.string(), z.string()),
+      level: level.optional(),
+      recoveredAt: z.number().optional(),
+    }),
+  ),
+  posts: z.record(
+    z.string(),
+    z.object({
+      key: z.string(),
+      channel: z.string(),
+      status: z.enum(['pending', 'sent', 'muted', 'failed']),
+      decidedAt: z.number(),
+      episodes: z.array(z.string()),
+      threadTs: z.string().optional(),
+      message: z.object({ text: z.string(), blocks: z.array(block).optional() }).optional(),
+      ts: z.string().optional(),
+    }),
+  ),
+});
+
+/** RPO overrides by job UID. */
+export const rpoOverridesSchema = z.record(
+  z.string(),
+  z.object({ ms: z.number(), by: z.string(), at: z.number(), job: z.string() }),
+);

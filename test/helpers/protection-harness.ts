@@ -1,0 +1,70 @@
+import type { ProtectionConfig } from '../../src/config/load-config.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { createProtectionLoop, type ProtectionLoop } from '../../src/watcher/protection-loop.js';
+import { startHarness, type Harness, type HarnessOptions } from './watcher-harness.js';
+
+/** The protection settings the tests start from: only jobs named `Prot*`, the default levels. */
+export function buildProtectionConfig(overrides: Partial<ProtectionConfig> = {}): ProtectionConfig {
+  return {
+    enabled: true,
+    schedule: '*/10 * * * * *',
+    jobs: 'Prot*',
+    missedRunGraceMs: 30 * 60_000,
+    rpoDefaultMs: undefined,
+    repoWarnPercent: 15,
+    repoCritPercent: 5,
+    backfillMs: 0,
+    ...overrides,
+  };
+}
+
+/** The watcher harness plus a protection loop over the same state, store, clock and fake Slack. */
+export interface ProtectionHarness extends Harness {
+  loop: ProtectionLoop;
+  protection: ProtectionConfig;
+  /** Moves both clocks by `ms`, then runs one check. */
+  check(ms?: number): ReturnType<ProtectionLoop['runOnce']>;
+  /** A new watcher and loop on the same store (a restart). */
+  restartLoop(overrides?: Partial<ProtectionConfig>): Promise<void>;
+  /** A control API call. */
+  control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
+}
+
+/** Starts the harness with a protection loop. */
+export async function startProtectionHarness(
+  options: HarnessOptions & { protection?: Partial<ProtectionConfig> } = {},
+): Promise<ProtectionHarness> {
+  const base = await startHarness(options);
+  const harness = base as ProtectionHarness;
+  const build = (overrides: Partial<ProtectionConfig> = {}) => {
+    harness.protection = buildProtectionConfig({ ...options.protection, ...overrides });
+    harness.loop = createProtectionLoop({
+      state: () => harness.watcher.state(),
+      save: () => harness.watcher.persist(),
+      client: base.client,
+      chat: base.chat,
+      clock: base.clock,
+      logger: silentLogger,
+      config: base.config,
+      protection: harness.protection,
+    });
+  };
+  build();
+  harness.check = async (ms = 1000) => {
+    base.advance(ms);
+    return harness.loop.runOnce();
+  };
+  harness.restartLoop = async (overrides) => {
+    await base.restart();
+    build(overrides);
+  };
+  harness.control = async (method, path, body) => {
+    const res = await fetch(`${base.sim.origin}/_sim/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as unknown };
+  };
+  return harness;
+}
