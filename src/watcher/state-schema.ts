@@ -90,4 +90,17 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
   // Added after the first release: files written before it have none.
   brokenChannels: z.record(z.string(), z.object({ since: z.number(), slackCode: z.string() })).default({}),
   emSkewMs: z.number().optional(),
+  digests: z
+    .record(
+      z.string(),
+      z.object({
+        channel: z.string(),
+        date: z.string(),
+        status: z.enum(['pending', 'sent']),
+        decidedAt: z.number(),
+        ts: z.string().optional(),
+        late: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 });

@@ -18,6 +18,19 @@ export interface WatcherState {
   brokenChannels: Record<string, BrokenChannel>;
   /** EM's clock minus ours (ms) as last measured; absent while they agree. Session times are on EM's clock. */
   emSkewMs?: number;
+  /** Daily digests by `<channel>|<local date>`: pending before the post, sent after it (exactly once a day). */
+  digests?: Record<string, DigestRecord>;
+}
+
+/** One channel's digest of one local day. */
+export interface DigestRecord {
+  channel: string;
+  /** `YYYY-MM-DD` in DIGEST_TZ. */
+  date: string;
+  status: 'pending' | 'sent';
+  decidedAt: number;
+  ts?: string;
+  late?: boolean;
 }
 
 /**
