@@ -7,6 +7,9 @@ const seams = [
   { name: 'fast-xml-parser', file: 'src/em/xml.ts' },
   { name: 'node-cron', file: 'src/shared/scheduler.ts' },
   { name: 'lowdb', file: 'src/watcher/lowdb-alert-store.ts' },
+  { name: 'vega', file: 'src/digest/chart-render.ts' },
+  { name: 'vega-lite', file: 'src/digest/chart-render.ts' },
+  { name: '@resvg/resvg-js', file: 'src/digest/chart-render.ts' },
 ];
 
 /** Our parts, by folder, as import patterns. */

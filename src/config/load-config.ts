@@ -71,8 +71,18 @@ export interface ProtectionConfig {
   backfillMs: number;
 }
 
+/** The daily digest: when, in which zone, and where (no channels: off). */
+export interface DigestConfig {
+  /** `HH:MM`, 24-hour, in `timeZone`. */
+  time: string;
+  /** An IANA zone name. */
+  timeZone: string;
+  channels: readonly string[];
+}
+
 export interface Config {
   mode: Mode;
+  digest: DigestConfig;
   em: EmConfig;
   slack: SlackConfig;
   watcher: WatcherConfig;
@@ -149,11 +159,23 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       repoCritPercent: Math.min(env.REPO_CRIT_PERCENT, env.REPO_WARN_PERCENT),
       backfillMs: env.ALERT_BACKFILL > 0 || mode !== 'local-demo' ? env.ALERT_BACKFILL : 30 * 24 * 3_600_000,
     },
+    digest: digestConfig(env, env.ALERT_CHANNEL ?? (mode === 'slack' ? undefined : 'alerts')),
     dataFile: env.DATA_FILE ?? (mode === 'local-demo' ? undefined : DEFAULT_DATA_FILE),
     // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.
     logLevel: env.LOG_LEVEL ?? (mode === 'slack' ? 'info' : 'warn'),
     operators: env.OPERATORS,
   });
+}
+
+/** DIGEST_CHANNELS, or the alert channel; `off` disables the digest. */
+function digestConfig(env: Env, alertChannel: string | undefined): DigestConfig {
+  const listed = env.DIGEST_CHANNELS ?? (alertChannel ? [alertChannel] : []);
+  const off = listed.length === 1 && listed[0]?.toLowerCase() === 'off';
+  return {
+    time: env.DIGEST_TIME,
+    timeZone: env.DIGEST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    channels: off ? [] : listed,
+  };
 }
 
 function pickMode(env: Env): Mode {

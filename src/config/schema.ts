@@ -54,6 +54,16 @@ const cronExpression = optionalText.refine((v) => v === undefined || isValidSche
 
 const percent = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(100).default(fallback));
+/** True when the runtime knows the IANA zone name. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    // An unknown zone is a RangeError: that is the answer.
+    return false;
+  }
+}
 
 export const WATCHABLE_KINDS = ['backup', 'replica', 'cdp', 'cdptask', 'failover'] as const;
 export type WatchableKind = (typeof WATCHABLE_KINDS)[number];
@@ -142,6 +152,15 @@ export const envSchema = z.object({
   REPO_CRIT_PERCENT: percent(5),
   OUTAGE_NOTICE_AFTER: duration('15m'),
   STORM_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  DIGEST_TIME: optionalText
+    .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), {
+      message: 'must be HH:MM (24-hour)',
+    })
+    .transform((v) => v ?? '08:00'),
+  DIGEST_TZ: optionalText.refine((v) => v === undefined || isTimeZone(v), {
+    message: 'must be an IANA time zone name such as Europe/Berlin',
+  }),
+  DIGEST_CHANNELS: list,
   DATA_FILE: optionalText,
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { SlackApiError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChatPort, OutgoingMessage } from '../watcher/chat-port.js';
+import { uploadExternal } from './upload-file.js';
 import { createChannelPacer, type PacerTime } from './channel-pacer.js';
 import { createRateLimitGate, DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './rate-limit-gate.js';
 import { toSlackApiError } from './slack-api-error.js';
@@ -69,6 +70,14 @@ export function createSlackChat(
         const failure = toSlackApiError('conversations.info', error, channel);
         if (failure.isFinal) return false;
         throw failure;
+      }
+    },
+    uploadFile: (file) => uploadExternal(client, file),
+    async publishView(userId, view) {
+      try {
+        await client.views.publish({ user_id: userId, view });
+      } catch (error) {
+        throw toSlackApiError('views.publish', error, userId);
       }
     },
     async findPosted(channel, keys, { sinceMs, threadTs }) {

@@ -17,6 +17,16 @@ export interface OutgoingMessage {
   fallbackText?: string;
 }
 
+/** A file to upload (the digest's chart): shared into `channel` (and `threadTs`) when given, else kept private. */
+export interface UploadFile {
+  filename: string;
+  title: string;
+  altText: string;
+  bytes: Buffer;
+  channel?: string;
+  threadTs?: string;
+}
+
 /**
  * The one way the bot writes to a chat: the watcher (alerts, notices, failovers), followed failovers and
  * shares all post and update through it. Slack implements it with the Web API (paced per channel, 429s
@@ -39,4 +49,11 @@ export interface ChatPort {
     keys: ReadonlySet<string>,
     options: { sinceMs: number; threadTs?: string },
   ): Promise<Map<string, string>>;
+  /**
+   * Uploads a file with Slack's external flow (get an upload URL, POST the bytes, complete); absent where a chat
+   * has no files (the console writes them to disk instead).
+   */
+  uploadFile?(file: UploadFile): Promise<{ fileId: string }>;
+  /** Publishes a user's App Home view; absent where a chat has no Home tab. */
+  publishView?(userId: string, view: { type: 'home'; blocks: KnownBlock[] }): Promise<void>;
 }

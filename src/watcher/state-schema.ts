@@ -95,4 +95,17 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
   emSkewMs: z.number().optional(),
   protection: protectionMemorySchema.optional(),
   rpoOverrides: rpoOverridesSchema.optional(),
+  digests: z
+    .record(
+      z.string(),
+      z.object({
+        channel: z.string(),
+        date: z.string(),
+        status: z.enum(['pending', 'sent']),
+        decidedAt: z.number(),
+        ts: z.string().optional(),
+        late: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 });

@@ -24,6 +24,19 @@ export interface WatcherState {
   protection?: ProtectionMemory;
   /** RPO overrides set with `/veeam rpo`, by job UID. */
   rpoOverrides?: Record<string, RpoOverrideRecord>;
+  /** Daily digests by `<channel>|<local date>`: pending before the post, sent after it (exactly once a day). */
+  digests?: Record<string, DigestRecord>;
+}
+
+/** One channel's digest of one local day. */
+export interface DigestRecord {
+  channel: string;
+  /** `YYYY-MM-DD` in DIGEST_TZ. */
+  date: string;
+  status: 'pending' | 'sent';
+  decidedAt: number;
+  ts?: string;
+  late?: boolean;
 }
 
 /**

@@ -18,6 +18,17 @@ export interface StoredMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
+/** A file of the external upload flow. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  length: number;
+  bytes?: Buffer;
+  completed: boolean;
+  channel?: string;
+  threadTs?: string;
+}
+
 /** A scripted failure for the next calls of a method. */
 export interface SlackFault {
   method: string;
@@ -42,6 +53,10 @@ export interface FakeSlack {
   /** Messages posted with chat.postMessage (after updates applied), in order. */
   messages: StoredMessage[];
   responses: Array<{ id: string; body: Record<string, unknown> }>;
+  /** Files uploaded through the external flow: the bytes POSTed to the upload URL, and how they were completed. */
+  files: FakeFile[];
+  /** Views published with views.publish (App Home), in order. */
+  views: Array<{ userId: string; view: Record<string, unknown> }>;
   fail(fault: SlackFault): void;
   /** Enforce at most one chat.postMessage per second per channel (429 with Retry-After: 1 beyond). */
   rateLimitPerChannel(enabled: boolean): void;
@@ -59,10 +74,13 @@ export async function startFakeSlack(
   const calls: SlackCall[] = [];
   const messages: StoredMessage[] = [];
   const responses: FakeSlack['responses'] = [];
+  const files: FakeFile[] = [];
+  const views: FakeSlack['views'] = [];
   const faults: SlackFault[] = [];
   const lastPost = new Map<string, number>();
   let limitPerChannel = false;
   let counter = 0;
+  let baseUrl = '';
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
 
   const server = http.createServer((req, res) => {
@@ -70,6 +88,18 @@ export async function startFakeSlack(
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
+      if (url.pathname.startsWith('/upload/')) {
+        const file = files.find((f) => f.id === url.pathname.slice('/upload/'.length));
+        if (!file) return json(res, 404, { ok: false });
+        file.bytes = Buffer.concat(chunks);
+        calls.push({
+          method: 'upload',
+          args: { file_id: file.id, length: file.bytes.length },
+          at: Date.now(),
+        });
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        return res.end('OK - ' + file.bytes.length);
+      }
       const args = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '');
       if (url.pathname.startsWith('/response/')) {
         responses.push({ id: url.pathname.slice('/response/'.length), body: args });
@@ -164,6 +194,37 @@ export async function startFakeSlack(
           },
         });
       }
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(files.length + 1).padStart(8, '0')}`;
+        files.push({
+          id,
+          filename: String(args['filename']),
+          length: Number(args['length']),
+          completed: false,
+        });
+        return json(res, 200, { ok: true, upload_url: `${baseUrl}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal': {
+        const list = (
+          typeof args['files'] === 'string' ? JSON.parse(args['files']) : args['files']
+        ) as Array<{ id: string }>;
+        for (const entry of list ?? []) {
+          const file = files.find((f) => f.id === entry.id);
+          if (!file?.bytes) return json(res, 200, { ok: false, error: 'file_not_found' });
+          file.completed = true;
+          if (args['channel_id']) file.channel = String(args['channel_id']);
+          if (args['thread_ts']) file.threadTs = String(args['thread_ts']);
+        }
+        return json(res, 200, { ok: true, files: list });
+      }
+      case 'views.publish': {
+        const view = (typeof args['view'] === 'string' ? JSON.parse(args['view']) : args['view']) as Record<
+          string,
+          unknown
+        >;
+        views.push({ userId: String(args['user_id']), view });
+        return json(res, 200, { ok: true, view: { id: `V${views.length}` } });
+      }
       case 'apps.connections.open':
         return json(res, 200, { ok: true, url: options.socketUrl ?? 'wss://fake.invalid/link' });
       default:
@@ -174,12 +235,15 @@ export async function startFakeSlack(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  baseUrl = base;
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id = 'r1') => `${base}/response/${id}`,
     calls,
     messages,
     responses,
+    files,
+    views,
     fail: (fault) => faults.push({ ...fault }),
     rateLimitPerChannel: (enabled) => {
       limitPerChannel = enabled;

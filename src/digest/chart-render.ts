@@ -1,0 +1,38 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ChartSpec } from './chart-specs.js';
+
+/** A rendered chart: the PNG bytes, its size, and how long rendering took. */
+export interface RenderedChart {
+  png: Buffer;
+  width: number;
+  height: number;
+  renderMs: number;
+}
+
+/**
+ * The only file that imports vega, vega-lite and @resvg/resvg-js: compiles a vega-lite spec, renders it headless
+ * to SVG with vega's View (no canvas, `renderer: 'none'`), then rasterises the SVG to PNG with resvg, using the
+ * system's fonts (DejaVu Sans by default).
+ */
+export async function renderChartPng(
+  spec: ChartSpec,
+  now: () => number = () => performance.now(),
+): Promise<RenderedChart> {
+  const started = now();
+  const compiled = compile(spec as unknown as TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    const image = new Resvg(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+      fitTo: { mode: 'original' },
+      background: 'white',
+    }).render();
+    const png = image.asPng();
+    return { png, width: image.width, height: image.height, renderMs: now() - started };
+  } finally {
+    view.finalize();
+  }
+}
