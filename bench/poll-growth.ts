@@ -1,4 +1,5 @@
 import type { EmClient } from '../src/em/client.js';
+import { MIN_OVERLAP_MS } from '../src/watcher/news-cursor.js';
 import type { Watcher } from '../src/watcher/watcher.js';
 import { buildFailureSpecs } from './failure-specs.js';
 import type { Row } from './section.js';
@@ -46,6 +47,8 @@ async function measureWithOld(rig: GrowthRig, old: number): Promise<GrowthPoint>
     }
     // Alerted (or folded into a storm) before the measured polls; from then on they are old.
     await watcher.runOnce();
+    // Old problems in a real look-back ended polls ago, before the part each poll re-reads: wait that out once.
+    await new Promise((resolve) => setTimeout(resolve, MIN_OVERLAP_MS + 1000));
     await watcher.runOnce();
     const requests: number[] = [];
     const bytes: number[] = [];

@@ -4,7 +4,7 @@ import { countProblems, mergeKinds, readProblems, type FetchedSubjects } from '.
 import type { WatcherState } from './state.js';
 
 /** The overlap with the previous read is one poll interval, and never less than this. */
-export const MIN_OVERLAP_MS = 60_000;
+export const MIN_OVERLAP_MS = 10_000;
 
 /** What earlier polls read, on EM's clock: the problems per kind and up to when everything was read. */
 interface ReadMemory {
