@@ -39,6 +39,12 @@ export async function benchMemory(minutes: number): Promise<SectionResult> {
         measure: 'median RSS first minute / last minute',
         value: `${round(firstMinute)} / ${round(lastMinute)} MiB`,
       },
+      {
+        measure: 'RSS last minute / first minute',
+        value: `x${round(lastMinute / firstMinute, 2)}`,
+        goal: '<= x1.20',
+        met: lastMinute / firstMinute <= 1.2,
+      },
       { measure: 'alert lines printed by the demo', value: String(countAlerts(bot.stdout())) },
     ],
     figures: { minutes, peakMiB: peak, firstMinuteMiB: firstMinute, lastMinuteMiB: lastMinute, samples },

@@ -7,6 +7,7 @@ import { createMemoryAlertStore } from '../src/watcher/alert-store.js';
 import { createWatcher, type Watcher } from '../src/watcher/watcher.js';
 import { buildFailureSpecs } from './failure-specs.js';
 import { naivePoll } from './naive-poll.js';
+import { growthRows, measureGrowth } from './poll-growth.js';
 import { createRecordingChat } from './recording-chat.js';
 import type { Row, SectionResult } from './section.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
@@ -45,11 +46,17 @@ export async function benchPollCost(): Promise<SectionResult> {
       met: growth <= 1.2,
     });
   }
+  const growth = await measureGrowth({
+    startSim: () => startSimProcess({ history: 1_000 }),
+    startWatcher,
+    clientFor: (sim) => clientFor(sim, 10_000),
+  });
+  rows.push(...growthRows(growth));
   return {
     id: 'poll',
     title: `Watcher poll cost (${FAILURES} new failures, median of ${ROUNDS} polls)`,
     rows,
-    figures: { rounds: ROUNDS, failuresPerPoll: FAILURES, byHistory },
+    figures: { rounds: ROUNDS, failuresPerPoll: FAILURES, byHistory, growth },
   };
 }
 

@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../shared/errors.js';
 import type { EmClient } from './client.js';
 import { EmError } from './errors.js';
 import type { EmEntity } from './mappers/documents.js';
-import { enumValue, where, type Filter } from './query.js';
+import { enumValue, where, type Filter, type QuerySpec } from './query.js';
 import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from './query-fields.js';
 import {
   SESSION_KINDS,
@@ -87,13 +87,19 @@ export function problemSessionsSince(
   limit: number,
   pageSize = 200,
 ): Promise<Session[]> {
+  return client.querySessions(problemSessionsQuery(kind, window, Math.min(pageSize, limit)), limit);
+}
+
+/** The query of problemSessionsSince: Warning or Failed sessions of one kind ending in [since, until), oldest end first. */
+export function problemSessionsQuery(
+  kind: SessionKind,
+  window: { since: Date; until?: Date },
+  pageSize: number,
+): QuerySpec {
   const fields = SESSION_FIELDS[kind];
   const conditions: Filter[] = [where(fields.end, '>=', window.since), problemResultFilter(fields.result)];
   if (window.until) conditions.push(where(fields.end, '<', window.until));
-  return client.querySessions(
-    { type: kind, filter: { and: conditions }, sortAsc: fields.end, pageSize: Math.min(pageSize, limit) },
-    limit,
-  );
+  return { type: kind, filter: { and: conditions }, sortAsc: fields.end, pageSize };
 }
 
 /** Sessions of one kind still in progress (State is not Stopped), newest first (docs/em-protocol.md, "Where None sorts": not via Result). */

@@ -1,6 +1,6 @@
 import type { EmClient } from './client.js';
 import { problemSessionsSince, runningSessions } from './lookups.js';
-import { where } from './query.js';
+import { where, type QuerySpec } from './query.js';
 import { SESSION_FIELDS, TASK_FIELDS } from './query-fields.js';
 import {
   SESSION_KINDS,
@@ -51,4 +51,17 @@ export async function problemsSince(client: EmClient, since: Date, perKind: numb
 export async function runningNow(client: EmClient, perKind: number): Promise<Session[]> {
   const lists = await Promise.all(SESSION_KINDS.map((kind) => runningSessions(client, kind, perKind)));
   return lists.flat();
+}
+
+/**
+ * How many items a query matches, in one small request: asked one reference per page, PagesCount is the count
+ * (an empty answer says 1 page with no item) (docs/em-protocol.md, "Counting with a one-item page").
+ */
+export async function countOf(client: EmClient, spec: QuerySpec): Promise<number> {
+  const { sortAsc: _asc, sortDesc: _desc, ...unsorted } = spec;
+  for await (const page of client.pages({ ...unsorted, format: 'References', pageSize: 1 }, 1)) {
+    const items = page.sessions.length + page.tasks.length + page.references.length + page.entities.length;
+    return items === 0 ? 0 : page.pagesCount;
+  }
+  return 0;
 }

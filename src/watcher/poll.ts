@@ -4,9 +4,9 @@ import { decide, type PlannedAlert } from './decide.js';
 import { emSkew, measureSkew, noteSkew, SKEW_REREAD_MS } from './em-clock.js';
 import { deliver } from './deliver.js';
 import { announceFailovers, refreshFailoverMessages } from './failovers.js';
-import { fetchProblemSubjects } from './fetch-subjects.js';
 import { resolveHeld } from './grace.js';
 import { checkRecoveries } from './incidents.js';
+import { readNewsWithCursor } from './news-cursor.js';
 import { noteReachable } from './outage.js';
 import type { PollContext } from './poll-context.js';
 import { settlePending } from './settle-pending.js';
@@ -32,7 +32,7 @@ export async function poll(
   { now, since }: { now: number; since: number },
 ): Promise<PollReport> {
   const replanned = await settlePending(ctx);
-  const { fresh, readUpTo } = await readNews(ctx, since);
+  const { fresh, readUpTo, commit } = await readNews(ctx, since);
   await noteReachable(ctx);
   const planned = [...replanned, ...decideFresh(ctx, fresh, now), ...(await resolveHeld(ctx))];
   const posted = await deliver(ctx, planned);
@@ -41,6 +41,7 @@ export async function poll(
   await refreshFailoverMessages(ctx);
   moveCursor(ctx, { now, since, readUpTo });
   await ctx.save();
+  commit();
   return { ok: true, found: fresh.length, posted, recovered, since };
 }
 
@@ -50,16 +51,18 @@ export async function poll(
  * answers; a skew that moved markedly since the last poll (or the first one) is read again with the new one.
  */
 async function readNews(ctx: PollContext, since: number) {
-  const read = (skew: number) => fetchProblemSubjects(ctx.em, ctx.config.kinds, new Date(since + skew));
+  const reader = { em: ctx.em, state: ctx.state, kinds: ctx.config.kinds, now: ctx.now };
+  const read = (skew: number) => readNewsWithCursor(reader, since + skew, skew);
   const assumed = emSkew(ctx.state);
-  let fetched = await read(assumed);
+  let { fetched, commit } = await read(assumed);
   const skew = measureSkew(ctx) ?? assumed;
-  if (Math.abs(skew - assumed) > SKEW_REREAD_MS) fetched = await read(skew);
+  if (Math.abs(skew - assumed) > SKEW_REREAD_MS) ({ fetched, commit } = await read(skew));
   noteSkew(ctx, skew);
   const newsBegan = earliestNews(ctx.state, ctx.config) + skew;
   const fresh = fetched.subjects.filter((subject) => subject.endedAt >= newsBegan);
   // A capped read stopped at an EM time; the cursor is ours.
-  return { fresh, readUpTo: fetched.readUpTo === undefined ? undefined : fetched.readUpTo - skew };
+  const readUpTo = fetched.readUpTo === undefined ? undefined : fetched.readUpTo - skew;
+  return { fresh, readUpTo, commit };
 }
 
 function decideFresh(ctx: PollContext, fresh: AlertSubject[], now: number): PlannedAlert[] {

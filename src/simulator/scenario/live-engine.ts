@@ -24,6 +24,10 @@ interface CdpState {
 }
 
 const DAY = 86_400_000;
+/** Stopped live sessions kept per job or plan: the demo shows recent ones, older ones are retired. */
+export const LIVE_SESSIONS_KEPT = 20;
+/** Finished task sessions kept per running CDP policy session. */
+export const CDP_TASKS_KEPT = 200;
 
 /**
  * The live scenario: jobs start every 15-60 s of scenario time and process their VMs one by one
@@ -37,6 +41,8 @@ export class LiveEngine {
   private readonly running = new Map<number, Running>();
   private readonly cdp: CdpState[] = [];
   private lastResult = new Map<number, number>();
+  /** Stopped live sessions per owner, oldest first, to retire beyond LIVE_SESSIONS_KEPT (memory stays flat). */
+  private readonly finished = new Map<number, number[]>();
 
   constructor(
     private readonly store: Store,
@@ -187,6 +193,14 @@ export class LiveEngine {
     landBackup(this.store, run.id, tasks);
     this.lastResult.set(run.owner.index, worst);
     this.running.delete(run.id);
+    this.retireBeyond(run.owner.index, run.id);
+  }
+
+  private retireBeyond(ownerIndex: number, id: number): void {
+    const kept = this.finished.get(ownerIndex) ?? [];
+    kept.push(id);
+    while (kept.length > LIVE_SESSIONS_KEPT) this.store.retire(kept.shift() as number);
+    this.finished.set(ownerIndex, kept);
   }
 
   private startCdp(owner: Owner, now: number): void {
@@ -224,13 +238,14 @@ export class LiveEngine {
       });
     }
     state.open = state.open.filter((o) => o.endsAt > now);
+    this.trimCdpTasks(state);
     if (now - (this.store.cols.creation[state.id] as number) >= DAY) {
       this.cdp.splice(this.cdp.indexOf(state), 1);
       return this.startCdp(state.owner, now);
     }
     if (state.nextTaskAt > now || state.owner.vms.length === 0) return;
     const vmIndex = state.owner.vms[state.vmCursor++ % state.owner.vms.length] as number;
-    const slot = (this.store.storedTasks.get(state.id)?.length ?? 0) + 1;
+    const slot = (this.store.storedTasks.get(state.id)?.at(-1)?.slot ?? 0) + 1;
     // An in-progress CDP task reports Result Success (cdp-replica-task-session-entity.xml).
     const task = {
       ...this.task(
@@ -253,5 +268,19 @@ export class LiveEngine {
           : '';
     state.open.push({ task, endsAt: now + randInt(this.rng, 3_000, 10_000), result, reason });
     state.nextTaskAt = now + randInt(this.rng, 4_000, 12_000);
+  }
+
+  /** Drops the oldest finished task sessions of a long-running CDP session beyond CDP_TASKS_KEPT. */
+  private trimCdpTasks(state: CdpState): void {
+    const tasks = this.store.storedTasks.get(state.id);
+    if (!tasks || tasks.length <= CDP_TASKS_KEPT) return;
+    const open = new Set(state.open.map((o) => o.task));
+    const excess = tasks.length - CDP_TASKS_KEPT;
+    const dropped = tasks.filter((task, i) => i < excess + open.size && !open.has(task)).slice(0, excess);
+    const gone = new Set(dropped);
+    this.store.storedTasks.set(
+      state.id,
+      tasks.filter((task) => !gone.has(task)),
+    );
   }
 }

@@ -120,6 +120,19 @@ export class Store {
     else this.byEnd[kind]?.remove(id);
   }
 
+  /** Drops a session from every index and its stored tasks: queries and links no longer find it. */
+  retire(id: number): void {
+    this.indexOut(id);
+    this.running[this.kindOf(id)]?.delete(id);
+    for (const task of this.storedTasks.get(id) ?? []) {
+      const sessions = this.storedTaskVms.get(task.vmName.toLowerCase());
+      sessions?.delete(id);
+      if (sessions?.size === 0) this.storedTaskVms.delete(task.vmName.toLowerCase());
+    }
+    this.storedTasks.delete(id);
+    this.failureMessages.delete(id);
+  }
+
   /** Stores the task list of a session (live and control-API sessions) and indexes its VM names. */
   setTasks(id: number, tasks: TaskRecord[]): void {
     this.storedTasks.set(id, tasks);
