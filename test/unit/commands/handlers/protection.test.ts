@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { protectionCommand } from '../../../../src/commands/handlers/protection.js';
 import { reposCommand } from '../../../../src/commands/handlers/repos.js';
+import { subscriptionsCommand } from '../../../../src/commands/handlers/subscriptions.js';
 import { rpoCommand } from '../../../../src/commands/handlers/rpo.js';
 import { UsageError } from '../../../../src/shared/errors.js';
 import { emptyProtectionMemory } from '../../../../src/watcher/protection-state.js';
@@ -73,6 +74,8 @@ describe('/veeam rpo and /veeam repos over the simulator', () => {
     const [record] = Object.values(watcher.current.rpoOverrides ?? {});
     expect(record).toMatchObject({ ms: 36 * HOUR, by: 'U1', job: 'Fileserver02 Replication' });
     expect(watcher.saved()).toBe(1);
+    const listed = await subscriptionsCommand('', ctx, deps);
+    expect(block(listed, 'rpo_overrides')).toContain('*Fileserver02 Replication* RPO 1d 12h');
     await rpoCommand('Fileserver02 Replication auto', ctx, deps);
     expect(Object.keys(watcher.current.rpoOverrides ?? {})).toHaveLength(0);
   });
