@@ -169,6 +169,7 @@ function commandDeps(config: Config, em: EmConnection, logger: Logger, watcher: 
     catalog: createCatalog({ client: em.client, clock: systemClock }),
     clock: systemClock,
     logger: logger.child({ part: 'commands' }),
+    protection: config.protection,
     ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
   };
 }

@@ -4,6 +4,9 @@ import { cdpCommand } from './handlers/cdp.js';
 import { failoverCommand } from './handlers/failover.js';
 import { muteCommand, unmuteCommand } from './handlers/mute.js';
 import { failuresCommand, runningCommand } from './handlers/problems.js';
+import { protectionCommand } from './handlers/protection.js';
+import { reposCommand } from './handlers/repos.js';
+import { rpoCommand } from './handlers/rpo.js';
 import { sessionCommand } from './handlers/session.js';
 import { statusCommand } from './handlers/status.js';
 import { subscribeCommand } from './handlers/subscribe.js';
@@ -84,6 +87,24 @@ export const COMMANDS = [
     handler: muteCommand,
   },
   { name: 'unmute', usage: 'unmute <job>', summary: 'end a mute', handler: unmuteCommand },
+  {
+    name: 'protection',
+    usage: 'protection [job or VM]',
+    summary: 'jobs and VMs by protection state; one job’s VMs, or one VM’s newest restore points',
+    handler: protectionCommand,
+  },
+  {
+    name: 'repos',
+    usage: 'repos',
+    summary: 'repositories by free space, worst first',
+    handler: reposCommand,
+  },
+  {
+    name: 'rpo',
+    usage: 'rpo <job> <duration|auto>',
+    summary: 'set a job’s RPO, e.g. `rpo Fileserver 36h`, or `auto` to learn it again',
+    handler: rpoCommand,
+  },
 ] as const satisfies readonly CommandSpec[];
 
 /** A subcommand name. */

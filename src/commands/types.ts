@@ -1,3 +1,4 @@
+import type { ProtectionConfig } from '../config/load-config.js';
 import type { EmClient } from '../em/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -17,6 +18,8 @@ export interface CommandDeps {
   watcher?: WatcherPort;
   /** Who may change routing, whether the bot can post, announcements; absent: everyone, nothing announced. */
   routing?: RoutingPort;
+  /** The protection settings `/veeam protection`, `repos` and `rpo` show; absent: the defaults. */
+  protection?: Pick<ProtectionConfig, 'rpoDefaultMs' | 'repoWarnPercent' | 'repoCritPercent'>;
 }
 
 /** Who asked and where. */

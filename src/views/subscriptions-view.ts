@@ -1,3 +1,4 @@
+import { formatDuration } from '../shared/duration.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
 import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { slackDate } from './format/slack-date.js';
@@ -37,6 +38,8 @@ function madeBy(by: string | undefined, at: Date | undefined): string {
 /** Options of buildSubscriptionsView. */
 export interface SubscriptionsViewOptions {
   now: Date;
+  /** RPO overrides set with `/veeam rpo`, listed after the mutes. */
+  rpoOverrides?: { job: string; ms: number; by?: string; at?: Date }[];
 }
 
 function subscriptionLine(s: SubscriptionItem): string {
@@ -64,6 +67,12 @@ export function buildSubscriptionsView(
         `:mute: ${boldName(truncate(m.job, 150))} until ${slackDate(m.until)} (${durationText(opts.now, m.until)} left)${madeBy(m.by, m.at)}`,
     );
     blocks.push(section(`*Muted*\n${packLines(lines, 2900)}`, 'mutes'));
+  }
+  if (opts.rpoOverrides?.length) {
+    const lines = opts.rpoOverrides.map(
+      (o) => `:stopwatch: ${boldName(truncate(o.job, 150))} RPO ${formatDuration(o.ms)}${madeBy(o.by, o.at)}`,
+    );
+    blocks.push(section(`*RPO overrides*\n${packLines(lines, 2900)}`, 'rpo_overrides'));
   }
   blocks.push(context([escapeMrkdwn('`/veeam unsubscribe <n|all>` · `/veeam unmute <job>`')], 'hint'));
   const text = `${plural(subscriptions.length, 'subscription')}, ${plural(active.length, 'mute')}`;

@@ -5,6 +5,7 @@ import { repositoriesBySpace } from '../em/estate.js';
 import { latestSessionsOf } from '../em/lookups.js';
 import { mapJob, mapVmPoint } from '../em/mappers/estate.js';
 import { where } from '../em/query.js';
+import { runStarts, type PointOfRun } from '../protection/runs.js';
 
 /** What one protection check read from EM: jobs, the newest points in the window, repositories. */
 export interface ProtectionSnapshot {
@@ -31,15 +32,14 @@ export async function allJobs(client: EmClient): Promise<Job[]> {
 
 /**
  * The points created since `since`, one filtered and sorted query per kind (docs/em-protocol.md, "Restore
- * points"): the newest per job and VM, and per job the start of each run (one `RestorePoint` per run; replica
- * points are grouped by their minute).
+ * points"): the newest per job and VM, and per job the start of each run (`runStarts`).
  */
 export async function pointsSince(
   client: EmClient,
   since: Date,
 ): Promise<{ points: Map<string, VmPoint>; runsByJob: Map<string, number[]> }> {
   const points = new Map<string, VmPoint>();
-  const runs = new Map<string, Map<string, number>>();
+  const runs = new Map<string, PointOfRun[]>();
   for (const kind of ['VmRestorePoint', 'VmReplicaPoint'] as const) {
     const items = await queryRaw(
       client,
@@ -54,24 +54,19 @@ export async function pointsSince(
     );
     for (const item of items) notePoint(mapVmPoint(kind, item.node), points, runs);
   }
-  const runsByJob = new Map([...runs].map(([job, byRun]) => [job, [...byRun.values()]]));
+  const runsByJob = new Map([...runs].map(([job, ofJob]) => [job, runStarts(ofJob)]));
   return { points, runsByJob };
 }
 
-function notePoint(
-  point: VmPoint,
-  points: Map<string, VmPoint>,
-  runs: Map<string, Map<string, number>>,
-): void {
+function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<string, PointOfRun[]>): void {
   const at = point.creationTime?.getTime();
   if (at === undefined) return;
   const job = (point.backup?.name ?? '').toLowerCase();
   const key = `${job}\n${point.vmName.toLowerCase()}`;
   if (!points.has(key)) points.set(key, point);
-  const run = point.restorePoint?.href ?? String(Math.floor(at / 60_000));
-  const byRun = runs.get(job) ?? new Map<string, number>();
-  byRun.set(run, Math.min(byRun.get(run) ?? at, at));
-  runs.set(job, byRun);
+  const ofJob = runs.get(job) ?? [];
+  ofJob.push({ at, vm: point.vmName, run: point.restorePoint?.href });
+  runs.set(job, ofJob);
 }
 
 /** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */

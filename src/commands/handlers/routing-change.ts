@@ -12,7 +12,7 @@ export const routingOf = (deps: Partial<Pick<CommandDeps, 'routing'>>): RoutingP
   deps.routing ?? OPEN_ROUTING;
 
 /**
- * Applies a change to the subscriptions and mutes and saves it. The change counts only once saved: if the
+ * Applies a change to the subscriptions, mutes and RPO overrides and saves it. The change counts only once saved: if the
  * save fails (a full disk), the state is put back and the user is told nothing changed.
  */
 export async function saveRoutingChange(
@@ -20,15 +20,17 @@ export async function saveRoutingChange(
   apply: (state: WatcherState) => void,
 ): Promise<void> {
   const state = watcher.state();
-  const before = { subscriptions: state.subscriptions, mutes: state.mutes };
+  const before = { subscriptions: state.subscriptions, mutes: state.mutes, rpoOverrides: state.rpoOverrides };
   state.subscriptions = structuredClone(before.subscriptions);
   state.mutes = structuredClone(before.mutes);
+  state.rpoOverrides = structuredClone(before.rpoOverrides);
   apply(state);
   try {
     await watcher.persist();
   } catch (error) {
     state.subscriptions = before.subscriptions;
     state.mutes = before.mutes;
+    state.rpoOverrides = before.rpoOverrides;
     const why = error instanceof AppError ? error.message : String(error);
     throw new AppError(ErrorCode.StateFile, `routing change not saved: ${why}`, {
       cause: error,

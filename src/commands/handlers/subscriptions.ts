@@ -21,5 +21,10 @@ export async function subscriptionsCommand(
     .filter((s) => s.channel === channelId)
     .map((s, i) => ({ index: i + 1, ...filterOf(s), ...maker(s.by, s.at) }));
   const mutes = state.mutes.map((m) => ({ job: m.job, until: new Date(m.until), ...maker(m.by, m.at) }));
-  return buildSubscriptionsView(items, mutes, { now: new Date(clock.now()) });
+  const rpoOverrides = Object.values(state.rpoOverrides ?? {}).map((o) => ({
+    job: o.job,
+    ms: o.ms,
+    ...maker(o.by, o.at),
+  }));
+  return buildSubscriptionsView(items, mutes, { now: new Date(clock.now()), rpoOverrides });
 }

@@ -1,0 +1,69 @@
+import type { ProtectionMemory, RpoOverrideRecord } from '../watcher/protection-state.js';
+import { assessVm, jobState, STATE_ORDER, type ProtectionState } from './assess.js';
+import { resolveRpo, type Rpo } from './rpo.js';
+
+/** One VM of a job as `/veeam protection` shows it. */
+export interface VmProtection {
+  vm: string;
+  kind: 'VmRestorePoint' | 'VmReplicaPoint';
+  newestAt: number;
+  ageMs: number;
+  state: 'protected' | 'stale';
+}
+
+/** One watched job as `/veeam protection` shows it, its VMs worst (oldest point) first. */
+export interface JobProtection {
+  uid: string;
+  name: string;
+  server: string | undefined;
+  state: ProtectionState;
+  rpo: Rpo | undefined;
+  vms: VmProtection[];
+}
+
+/**
+ * What the protection loop last knew, judged at `now`: every watched job with its state, RPO and VMs, worst
+ * first (missed, stale, disabled, protected; then by name).
+ */
+export function protectionOverview(
+  memory: ProtectionMemory,
+  opts: {
+    now: number;
+    overrides: Record<string, RpoOverrideRecord> | undefined;
+    rpoDefaultMs: number | undefined;
+  },
+): JobProtection[] {
+  const vmsByJob = new Map<string, ProtectionMemory['vms'][string][]>();
+  for (const vm of Object.values(memory.vms))
+    vmsByJob.set(vm.jobUid, [...(vmsByJob.get(vm.jobUid) ?? []), vm]);
+  const missed = new Set(
+    Object.values(memory.episodes)
+      .filter((e) => e.kind === 'missed' && e.recoveredAt === undefined && e.jobUid)
+      .map((e) => e.jobUid as string),
+  );
+  const jobs = Object.entries(memory.jobs).map(([uid, job]): JobProtection => {
+    const rpo = resolveRpo({
+      override: opts.overrides?.[uid],
+      defaultMs: opts.rpoDefaultMs,
+      runTimes: job.runs,
+      scheduleIntervalMinutes: undefined,
+    });
+    const vms = (vmsByJob.get(uid) ?? [])
+      .map((vm): VmProtection => {
+        const judged = assessVm(vm.newestAt, rpo, opts.now);
+        return {
+          vm: vm.vm,
+          kind: vm.kind,
+          newestAt: vm.newestAt,
+          ageMs: judged.ageMs ?? 0,
+          state: judged.state,
+        };
+      })
+      .sort((a, b) => a.newestAt - b.newestAt || a.vm.localeCompare(b.vm));
+    const staleVms = vms.filter((vm) => vm.state === 'stale').length;
+    const state = jobState({ missed: missed.has(uid), enabled: job.enabled, staleVms });
+    return { uid, name: job.name, server: job.server, state, rpo, vms };
+  });
+  const rank = (state: ProtectionState) => STATE_ORDER.indexOf(state);
+  return jobs.sort((a, b) => rank(a.state) - rank(b.state) || a.name.localeCompare(b.name));
+}
