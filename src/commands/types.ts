@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import type { Catalog } from './catalog.js';
+import type { JobActionsDeps } from './job-actions/job-actions-deps.js';
 import type { RoutingPort } from './routing-port.js';
 import type { WatcherPort } from './watcher-port.js';
 
@@ -17,6 +18,8 @@ export interface CommandDeps {
   watcher?: WatcherPort;
   /** Who may change routing, whether the bot can post, announcements; absent: everyone, nothing announced. */
   routing?: RoutingPort;
+  /** Retry / start / stop (JOB_ACTIONS=on); absent: no action buttons and the commands say they are off. */
+  jobActions?: JobActionsDeps;
 }
 
 /** Who asked and where. */
