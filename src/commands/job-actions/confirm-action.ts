@@ -68,12 +68,16 @@ export async function runConfirmedAction(
     return;
   }
   const job = escapeMrkdwn(truncate(claims.jobName, 200));
-  const requested = await say(
-    `:arrows_counterclockwise: ${claims.action} of *${job}* requested by ${escapeMrkdwn(userName)}`,
-  );
-  running.set(claims.jobUid, { channel: requested.channel, ts: requested.ts, action: claims.action });
+  // Marked before the first await, so a second confirmation arriving meanwhile never starts the job again.
+  const entry = { channel: claims.channel, ts: '', action: claims.action };
+  running.set(claims.jobUid, entry);
   audit('confirmed');
   try {
+    entry.ts = (
+      await say(
+        `:arrows_counterclockwise: ${claims.action} of *${job}* requested by ${escapeMrkdwn(userName)}`,
+      )
+    ).ts;
     const task = await runAction(deps.client, await jobAt(deps.client, claims.jobHref), claims.action);
     audit('accepted', { task: task.taskId });
     await say(
