@@ -6,6 +6,8 @@ import { connectEm } from './em/connect.js';
 import { retryPolicies } from './em/retry-policies.js';
 import { startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
+import { createActionTokens } from './commands/job-actions/action-token.js';
+import { createJobOperators } from './commands/job-actions/operators.js';
 import { createRoutingPort } from './commands/routing-port.js';
 import type { CommandDeps } from './commands/types.js';
 import { createWatcherSlot, type WatcherPort } from './commands/watcher-port.js';
@@ -20,6 +22,7 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { createSlackApp } from './slack/app.js';
 import { createSlackChat } from './slack/chat.js';
 import { DEFAULT_RATE_LIMIT } from './slack/rate-limit-gate.js';
+import { createGroupMembers } from './slack/user-groups.js';
 import { createSlackWebClient } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
 import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
@@ -74,6 +77,18 @@ async function runSlack(config: Config, em: EmConnection, run: Run): Promise<voi
     rateLimit: { ...DEFAULT_RATE_LIMIT, maxWaitMs: config.slack.rateLimitWaitMs },
   });
   const follow = await startAlerts(config, em, chat, run);
+  if (config.jobActions.enabled) {
+    deps.jobActions = {
+      operators: createJobOperators({
+        operators: config.operators,
+        members: createGroupMembers(createSlackWebClient(config.slack)),
+        clock: systemClock,
+        logger: logger.child({ part: 'job-actions' }),
+      }),
+      tokens: createActionTokens(config.jobActions.signingKey),
+      running: new Map(),
+    };
+  }
   const slack = createSlackApp({ slack: config.slack, commands: deps, logger, chat, follow });
   await slack.start();
   stops.push(() => slack.stop());

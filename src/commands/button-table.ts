@@ -9,6 +9,7 @@ import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { failoverProgress, followLink } from './actions.js';
 import { claimIncident, takeOverIncident } from './handlers/claim.js';
 import { offerSnooze, snoozeFor } from './handlers/snooze.js';
+import { requestJobAction } from './job-actions/request-action.js';
 import { replyForError, runCommand } from './run-command.js';
 import type { CommandContext, CommandDeps } from './types.js';
 
@@ -21,6 +22,8 @@ export interface ButtonClick {
   messageTs?: string;
   /** The clicker's name as text (claims show it without a mention, so nobody is pinged). */
   userName?: string;
+  /** Slack's trigger_id of the click, to open a modal with. */
+  triggerId?: string;
 }
 
 /** How a button answers: to the clicker only, or through the chat port and the watcher's followed set. */
@@ -47,6 +50,7 @@ export const BUTTON_ACTIONS: Readonly<Partial<Record<string, ButtonHandler>>> = 
   [ActionId.TAKE_OVER]: takeOverIncident,
   [ActionId.SNOOZE]: offerSnooze,
   [ActionId.SNOOZE_FOR]: snoozeFor,
+  [ActionId.JOB_ACTION]: requestJobAction,
 };
 
 /** The handler of an action id (`base` or `base:n`), or undefined for buttons with no work (url buttons). */

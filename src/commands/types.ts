@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import type { Catalog } from './catalog.js';
+import type { JobActionsDeps } from './job-actions/job-actions-deps.js';
 import type { RoutingPort } from './routing-port.js';
 import type { WatcherPort } from './watcher-port.js';
 
@@ -20,6 +21,8 @@ export interface CommandDeps {
   routing?: RoutingPort;
   /** The protection settings `/veeam protection`, `repos` and `rpo` show; absent: the defaults. */
   protection?: Pick<ProtectionConfig, 'rpoDefaultMs' | 'repoWarnPercent' | 'repoCritPercent'>;
+  /** Retry / start / stop (JOB_ACTIONS=on); absent: no action buttons and the commands say they are off. */
+  jobActions?: JobActionsDeps;
 }
 
 /** Who asked and where. */

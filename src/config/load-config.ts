@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { ConfigError } from '../shared/errors.js';
 import type { LogLevel } from '../shared/logger.js';
 import { envSchema, type Env, type WatchableKind } from './schema.js';
@@ -95,6 +96,15 @@ export interface Config {
    * undefined when unset (then everyone may, as before the variable existed).
    */
   operators: readonly string[] | undefined;
+  jobActions: JobActionsConfig;
+}
+
+/** JOB_ACTIONS and the key that signs the confirmation tokens of its modals. */
+export interface JobActionsConfig {
+  /** JOB_ACTIONS=on (default off; on in the local demo). */
+  enabled: boolean;
+  /** ACTION_SIGNING_KEY, or one derived from the Slack secrets so replicas share it; never logged. */
+  signingKey: string;
 }
 
 /** Reads and validates the environment once; throws a ConfigError whose message is one line naming the variable. */
@@ -164,6 +174,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.
     logLevel: env.LOG_LEVEL ?? (mode === 'slack' ? 'info' : 'warn'),
     operators: env.OPERATORS,
+    jobActions: {
+      enabled: (env.JOB_ACTIONS ?? (mode === 'local-demo' ? 'on' : 'off')) === 'on',
+      signingKey: actionSigningKey(env),
+    },
   });
 }
 
@@ -176,6 +190,17 @@ function digestConfig(env: Env, alertChannel: string | undefined): DigestConfig 
     timeZone: env.DIGEST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     channels: off ? [] : listed,
   };
+}
+
+/**
+ * ACTION_SIGNING_KEY, else an HMAC of the Slack signing secret (or bot token), so every replica derives the same
+ * key without one more secret to share; a process-local random key when there is no secret at all (the demo).
+ */
+function actionSigningKey(env: Env): string {
+  if (env.ACTION_SIGNING_KEY !== undefined) return env.ACTION_SIGNING_KEY;
+  const secret = env.SLACK_SIGNING_SECRET ?? env.SLACK_BOT_TOKEN;
+  if (secret === undefined) return randomBytes(32).toString('hex');
+  return createHmac('sha256', secret).update('veeam-slack-bot job action tokens').digest('hex');
 }
 
 function pickMode(env: Env): Mode {
@@ -220,7 +245,7 @@ export function normalizeApiBase(url: string): string {
   return parsed.toString();
 }
 
-const SECRET_KEYS = new Set(['password', 'botToken', 'signingSecret', 'appToken']);
+const SECRET_KEYS = new Set(['password', 'botToken', 'signingSecret', 'appToken', 'signingKey']);
 
 /** The config as a plain object with every secret shown as `***`; safe to log. */
 export function redactConfig(config: Config): Record<string, unknown> {

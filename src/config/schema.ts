@@ -123,6 +123,11 @@ export const envSchema = z.object({
         return ids;
       }),
   ),
+  JOB_ACTIONS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['on', 'off'], { message: 'must be on or off' }).optional(),
+  ),
+  ACTION_SIGNING_KEY: optionalText,
   WATCH_SCHEDULE: cronExpression,
   WATCH_LOOKBACK: duration('1h'),
   WATCH_TYPES: z.preprocess(

@@ -8,6 +8,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { capConnections, createHttpReceiver, httpServerOptions } from './http-receiver.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
+import { registerViews } from './listeners/views/index.js';
 import { slackClientOptions, withTrailingSlash } from './web-client.js';
 import { createWorkQueue } from './work-queue.js';
 
@@ -67,6 +68,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     chat: options.chat,
     follow: options.follow,
   });
+  registerViews(app, { commands: options.commands, chat: options.chat, queue });
   app.error(async (error) => {
     logger.error({ err: error.message, code: error.code }, 'unhandled Slack listener error');
   });

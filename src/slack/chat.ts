@@ -80,6 +80,13 @@ export function createSlackChat(
         throw toSlackApiError('views.publish', error, userId);
       }
     },
+    async openView(triggerId, view) {
+      try {
+        await client.views.open({ trigger_id: triggerId, view });
+      } catch (error) {
+        throw toSlackApiError('views.open', error);
+      }
+    },
     async findPosted(channel, keys, { sinceMs, threadTs }) {
       const found = new Map<string, string>();
       let cursor: string | undefined;

@@ -16,6 +16,8 @@ export const ActionId = {
   SNOOZE: 'incident_snooze',
   /** Button value: `<duration>|<incident key>` (`1h`, `4h`, `24h`, `success`). */
   SNOOZE_FOR: 'incident_snooze_for',
+  /** Button value: `<action>|<job name>` (`retry`, `start`, `stop`); asks to confirm a job action (operators only). */
+  JOB_ACTION: 'job_action',
   /** A url button opening the Enterprise Manager web UI. */
   OPEN_IN_EM: 'open_in_em',
 } as const;
@@ -40,3 +42,6 @@ export function numberedActionId(base: string, n: number): string {
 export function actionIdMatcher(base: string): RegExp {
   return new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+)?$`);
 }
+
+/** The callback_id of the job action confirmation modal, matched by the view_submission listener. */
+export const JOB_ACTION_CALLBACK_ID = 'job_action_confirm';

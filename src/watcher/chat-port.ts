@@ -1,4 +1,4 @@
-import type { KnownBlock } from '../views/format/block-kit.js';
+import type { KnownBlock, ModalView } from '../views/format/block-kit.js';
 
 /** Message metadata the watcher puts on every alert, so a restart can tell what was already posted. */
 export interface AlertMetadata {
@@ -44,6 +44,8 @@ export interface ChatPort {
    * yes (a chat with no channels to join).
    */
   canPost?(channel: string): Promise<boolean>;
+  /** Opens a modal for the click or command that gave `triggerId` (Slack's `views.open`); absent in the console. */
+  openView?(triggerId: string, view: ModalView): Promise<void>;
   findPosted(
     channel: string,
     keys: ReadonlySet<string>,

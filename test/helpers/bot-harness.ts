@@ -1,4 +1,8 @@
 import { createCatalog } from '../../src/commands/catalog.js';
+import { createActionTokens } from '../../src/commands/job-actions/action-token.js';
+import type { JobActionsDeps } from '../../src/commands/job-actions/job-actions-deps.js';
+import { createJobOperators } from '../../src/commands/job-actions/operators.js';
+import { createGroupMembers } from '../../src/slack/user-groups.js';
 import type { CommandDeps } from '../../src/commands/types.js';
 import type { SlackConfig, WatcherConfig } from '../../src/config/load-config.js';
 import { createEmClient } from '../../src/em/client.js';
@@ -40,16 +44,22 @@ export interface BotHarness {
 export async function startBotHarness(
   overrides: Partial<SlackConfig> = {},
   timeoutMs = 5000,
-  options: { emGate?: boolean; watcher?: Partial<WatcherConfig>; store?: AlertStore } = {},
+  options: {
+    emGate?: boolean;
+    watcher?: Partial<WatcherConfig>;
+    store?: AlertStore;
+    /** Turns job actions on with these OPERATORS, the EM account and the fake Slack's user groups. */
+    jobActions?: { operators: string[]; emUser?: string; groups?: Record<string, string[]> };
+  } = {},
 ): Promise<BotHarness> {
   const sim = await startManualSimulator({ history: 300 });
-  const slack = await startFakeSlack();
+  const slack = await startFakeSlack(options.jobActions?.groups ? { groups: options.jobActions.groups } : {});
   const gate = options.emGate ? await startEmGate(sim.url) : undefined;
   const clock = createManualClock(START);
   const client = createEmClient({
     apiBase: gate?.url ?? sim.url,
-    username: sim.user,
-    password: sim.password,
+    username: options.jobActions?.emUser ?? sim.user,
+    password: options.jobActions?.emUser ?? sim.password,
     timeoutMs,
     retryPolicy: retryPolicies.fast,
     logger: silentLogger,
@@ -71,6 +81,9 @@ export async function startBotHarness(
     clock,
     logger: silentLogger,
     watcher,
+    ...(options.jobActions
+      ? { jobActions: testJobActions(options.jobActions.operators, config, clock) }
+      : {}),
   };
   const app = createSlackApp({
     slack: config,
@@ -112,4 +125,23 @@ export function mrkdwnTexts(body: { blocks?: unknown; text?: unknown }): string[
   };
   walk(body.blocks);
   return found;
+}
+
+/** Job actions as main.ts builds them: operators with group expansion through the fake Slack, signed tokens. */
+function testJobActions(
+  operators: string[],
+  config: SlackConfig,
+  clock: ReturnType<typeof createManualClock>,
+): JobActionsDeps {
+  const web = createSlackWebClient(config);
+  return {
+    operators: createJobOperators({
+      operators,
+      members: createGroupMembers(web),
+      clock,
+      logger: silentLogger,
+    }),
+    tokens: createActionTokens('test-action-key'),
+    running: new Map(),
+  };
 }

@@ -69,7 +69,7 @@ const SCOPES = 'commands,chat:write,channels:history,groups:history,channels:rea
 
 /** Starts a fake Slack Web API on 127.0.0.1 that records calls and keeps posted messages with their metadata. */
 export async function startFakeSlack(
-  options: { members?: string[]; socketUrl?: string } = {},
+  options: { members?: string[]; socketUrl?: string; groups?: Record<string, string[]> } = {},
 ): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const messages: StoredMessage[] = [];
@@ -225,6 +225,10 @@ export async function startFakeSlack(
         views.push({ userId: String(args['user_id']), view });
         return json(res, 200, { ok: true, view: { id: `V${views.length}` } });
       }
+      case 'views.open':
+        return json(res, 200, { ok: true, view: { id: `V${++counter}`, ...(args['view'] as object) } });
+      case 'usergroups.users.list':
+        return json(res, 200, { ok: true, users: options.groups?.[String(args['usergroup'])] ?? [] });
       case 'apps.connections.open':
         return json(res, 200, { ok: true, url: options.socketUrl ?? 'wss://fake.invalid/link' });
       default:
@@ -264,7 +268,7 @@ function parseBody(body: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(body)) {
-    const structured = key === 'blocks' || key === 'metadata' || key === 'attachments';
+    const structured = key === 'blocks' || key === 'metadata' || key === 'attachments' || key === 'view';
     args[key] = structured && (value.startsWith('[') || value.startsWith('{')) ? JSON.parse(value) : value;
   }
   return args;

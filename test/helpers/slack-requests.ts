@@ -114,3 +114,35 @@ export function testSlackConfig(apiUrl: string, overrides: Partial<SlackConfig> 
     ...overrides,
   };
 }
+
+/** Posts a signed view_submission payload for a modal, as Slack does when its submit button is pressed. */
+export async function sendViewSubmission(
+  eventsUrl: string,
+  fields: { callbackId: string; privateMetadata: string; userId?: string; userName?: string },
+): Promise<{ status: number; body: string }> {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'test' },
+    user: { id: fields.userId ?? 'U1', name: fields.userName ?? 'oncall', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-token',
+    trigger_id: '4.5.6',
+    view: {
+      id: 'V1',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: fields.callbackId,
+      private_metadata: fields.privateMetadata,
+      state: { values: {} },
+      hash: 'h',
+      blocks: [],
+    },
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+    body,
+  });
+  return { status: res.status, body: await res.text() };
+}

@@ -10,6 +10,7 @@ export type DividerBlock = types.DividerBlock;
 export type Button = types.Button;
 export type MrkdwnElement = types.MrkdwnElement;
 export type PlainTextElement = types.PlainTextElement;
+export type ModalView = types.ModalView;
 
 /** What every view returns: the fallback text (used for notifications) and the blocks. */
 export interface SlackMessage {

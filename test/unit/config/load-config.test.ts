@@ -122,3 +122,28 @@ describe('redactConfig', () => {
     expect(dump).toContain('svc');
   });
 });
+
+describe('JOB_ACTIONS and ACTION_SIGNING_KEY', () => {
+  const slack = {
+    ...em,
+    SLACK_BOT_TOKEN: 'xoxb-secret',
+    SLACK_SIGNING_SECRET: 'sign-secret',
+    ALERT_CHANNEL: 'C1',
+  };
+
+  it('is off by default against a real EM, on in the local demo, and derives one key for every replica', () => {
+    const a = loadConfig(slack);
+    expect(a.jobActions.enabled).toBe(false);
+    expect(loadConfig({}).jobActions.enabled).toBe(true);
+    expect(loadConfig({ ...slack, JOB_ACTIONS: 'on' }).jobActions.enabled).toBe(true);
+    expect(loadConfig(slack).jobActions.signingKey).toBe(a.jobActions.signingKey);
+    expect(a.jobActions.signingKey).not.toContain('sign-secret');
+    expect(() => loadConfig({ ...slack, JOB_ACTIONS: 'maybe' })).toThrow(/JOB_ACTIONS/);
+  });
+
+  it('uses ACTION_SIGNING_KEY as given and never shows it', () => {
+    const config = loadConfig({ ...slack, ACTION_SIGNING_KEY: 'action-key-secret' });
+    expect(config.jobActions.signingKey).toBe('action-key-secret');
+    expect(JSON.stringify(redactConfig(config))).not.toContain('action-key-secret');
+  });
+});

@@ -11,6 +11,7 @@ describe('action ids', () => {
       TAKE_OVER: 'incident_take_over',
       SNOOZE: 'incident_snooze',
       SNOOZE_FOR: 'incident_snooze_for',
+      JOB_ACTION: 'job_action',
       OPEN_IN_EM: 'open_in_em',
     });
   });

@@ -63,6 +63,7 @@ export function createButtonListener(deps: ButtonListenerDeps) {
           context,
           ...(messageTs ? { messageTs } : {}),
           ...(userName ? { userName } : {}),
+          ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
         },
         deps.commands,
         slackIo(respond, deps),
