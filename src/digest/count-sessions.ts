@@ -12,7 +12,7 @@ const RESULTS = [
 
 /**
  * How many sessions of `kind` created in (sinceMs, untilMs] ended with `result`: one query with a page of one
- * item, whose PagesCount is then the number of matches (docs/em-protocol.md, "Counting with a page of one").
+ * item, whose PagesCount is then the number of matches (docs/em-protocol.md, "Counting with a one-item page").
  * Cost is one request whatever the estate's size.
  */
 export async function countSessions(
