@@ -134,6 +134,16 @@ async function startAlerts(
   // In the console the local user is the operator; in Slack OPERATORS decides.
   run.deps.routing = createRoutingPort({
     operators: config.mode === 'slack' ? config.operators : undefined,
+    ...(config.mode === 'slack' && config.operators?.some((id) => id.startsWith('S'))
+      ? {
+          groupCheck: createJobOperators({
+            operators: config.operators,
+            members: createGroupMembers(createSlackWebClient(config.slack)),
+            clock: systemClock,
+            logger: logger.child({ part: 'operators' }),
+          }).isOperator,
+        }
+      : {}),
     alertChannel: config.watcher.alertChannel,
     chat,
     logger: logger.child({ part: 'routing' }),

@@ -17,24 +17,30 @@ export interface RoutingPort {
 }
 
 /**
- * Decides who is an operator from OPERATORS. User IDs match directly; group IDs (S…) need
- * `usergroups.users.list`, which this check does not call: a later port can back it with group expansion.
- * Unset means everyone, as before OPERATORS existed.
+ * Decides who is an operator from OPERATORS for routing changes. Unset means everyone, as before OPERATORS
+ * existed; set, user IDs match directly and group IDs (S…) through `groupCheck` (the job actions' check, which
+ * expands groups with `usergroups.users.list`) when given.
  */
-export function createOperatorCheck(operators: readonly string[] | undefined) {
-  return async (userId: string): Promise<boolean> => operators === undefined || operators.includes(userId);
+export function createOperatorCheck(
+  operators: readonly string[] | undefined,
+  groupCheck?: (userId: string) => Promise<boolean>,
+) {
+  return async (userId: string): Promise<boolean> =>
+    operators === undefined || operators.includes(userId) || (groupCheck ? await groupCheck(userId) : false);
 }
 
 /** The routing port over the chat the watcher posts through. */
 export function createRoutingPort(deps: {
   operators: readonly string[] | undefined;
+  /** Expands OPERATORS' user groups; absent: only user IDs match. */
+  groupCheck?: (userId: string) => Promise<boolean>;
   alertChannel: string | undefined;
   chat: ChatPort;
   logger: Logger;
 }): RoutingPort {
   const { chat, logger, alertChannel } = deps;
   return {
-    isOperator: createOperatorCheck(deps.operators),
+    isOperator: createOperatorCheck(deps.operators, deps.groupCheck),
     restricted: deps.operators !== undefined,
     alertChannel,
     canPost: async (channel) => (chat.canPost ? chat.canPost(channel) : true),
