@@ -42,6 +42,7 @@ export function createAuthenticatedTransport(options: AuthOptions): Authenticate
   let current: Promise<Logon> | undefined;
   let logons = 0;
   const backoff = createLogonBackoff(options);
+  const replacedLogoffs = new Set<Promise<void>>();
 
   const withToken = (request: EmRequest, token: string): EmRequest => ({
     ...request,
@@ -80,7 +81,11 @@ export function createAuthenticatedTransport(options: AuthOptions): Authenticate
       },
     );
     current = attempt;
-    if (replaced) void replaced.then(logoffSession, () => undefined);
+    if (replaced) {
+      const pending = replaced.then(logoffSession, () => undefined);
+      replacedLogoffs.add(pending);
+      void pending.finally(() => replacedLogoffs.delete(pending));
+    }
     return attempt;
   };
 
@@ -105,6 +110,7 @@ export function createAuthenticatedTransport(options: AuthOptions): Authenticate
     async logoff() {
       const active = current;
       current = undefined;
+      await Promise.all(replacedLogoffs);
       if (!active) return;
       const logon = await active.catch(() => undefined);
       if (logon) await logoffSession(logon);

@@ -12,7 +12,7 @@ export interface PagingLimits {
 /**
  * Records the next page's URL, or stops the query with an `em_paging` error and a log line when EM's `Next`
  * link points at a page already read (itself, or a cycle) or the page budget is spent: a hostile or broken EM
- * must not keep the bot querying forever (docs/em-protocol.md, "Paging limits").
+ * must not keep the bot querying forever (docs/em-protocol.md, "Limits the client enforces").
  */
 export function checkPaging(visited: Set<string>, url: string, limits: PagingLimits): void {
   const request = `GET ${url.split('?')[0] ?? url}`;
