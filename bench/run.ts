@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAlerts } from './alerts.js';
+import { benchEmLimits } from './em-limits.js';
 import { benchMemory } from './memory.js';
 import { benchPollCost } from './poll-cost.js';
 import { formatTable, machineInfo, writeResults } from './report.js';
@@ -18,6 +19,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   xml: () => benchXmlThroughput(),
   memory: (options) => benchMemory(options.memoryMinutes),
   state: () => benchStateSize(),
+  'em-limits': () => benchEmLimits(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

@@ -1,5 +1,5 @@
 /** The sections `BENCH_ONLY` can pick, in the order they run. */
-export const SECTION_IDS = ['poll', 'commands', 'alerts', 'xml', 'memory', 'state'] as const;
+export const SECTION_IDS = ['poll', 'commands', 'alerts', 'xml', 'memory', 'state', 'em-limits'] as const;
 /** One section id. */
 export type SectionId = (typeof SECTION_IDS)[number];
 

@@ -90,8 +90,13 @@ async function streamBody(res: http.ServerResponse, bytes: number, count: (bytes
     count(CHUNK);
     if (!res.write(padding)) {
       await new Promise<void>((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
       });
     }
   }
