@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAlerts } from './alerts.js';
 import { benchGlobMatch } from './glob-match.js';
 import { benchFlood } from './flood.js';
+import { benchEmLimits } from './em-limits.js';
 import { benchMemory } from './memory.js';
 import { benchPollCost } from './poll-cost.js';
 import { formatTable, machineInfo, writeResults } from './report.js';
@@ -22,6 +23,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   state: () => benchStateSize(),
   globs: () => benchGlobMatch(),
   flood: () => benchFlood(),
+  'em-limits': () => benchEmLimits(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

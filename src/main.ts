@@ -175,6 +175,7 @@ async function openEm(config: Config, logger: Logger): Promise<EmConnection> {
     username: simulator.user,
     password: simulator.password,
     timeoutMs: config.em.timeoutMs,
+    maxResponseBytes: config.em.maxResponseBytes,
     retryPolicy: retryPolicies.default,
     logger,
   });

@@ -16,6 +16,8 @@ export interface EmConfig {
   caFile: string | undefined;
   tlsInsecure: boolean;
   timeoutMs: number;
+  /** EM_MAX_RESPONSE_BYTES: the largest EM body accepted; a larger one is aborted while it streams in. */
+  maxResponseBytes: number;
   webUrl: string | undefined;
 }
 
@@ -127,6 +129,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       caFile: env.VEEAM_CA_FILE,
       tlsInsecure: env.VEEAM_TLS_INSECURE,
       timeoutMs: env.VEEAM_TIMEOUT,
+      maxResponseBytes: env.EM_MAX_RESPONSE_BYTES,
       webUrl: env.EM_WEB_URL,
     },
     slack: {

@@ -76,6 +76,14 @@ export const envSchema = z.object({
   VEEAM_CA_FILE: optionalText,
   VEEAM_TLS_INSECURE: booleanText(false),
   VEEAM_TIMEOUT: duration('10s'),
+  EM_MAX_RESPONSE_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number of bytes' })
+      .int({ message: 'must be a whole number of bytes' })
+      .min(65_536, { message: 'must be at least 65536 (64 KB)' })
+      .default(32 * 1024 * 1024),
+  ),
   EM_WEB_URL: httpUrl,
   SLACK_BOT_TOKEN: z.preprocess(
     emptyToUndefined,

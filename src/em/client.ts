@@ -8,7 +8,8 @@ import { mapEnterpriseManager, mapPagingInfo } from './mappers/envelopes.js';
 import { buildQueryPath, type QuerySpec } from './query.js';
 import type { RetryPolicy } from './retry-policies.js';
 import type { EmReference, EnterpriseManagerInfo, LogonSession, Session, TaskSession } from './types.js';
-import { parseXml, type XmlDocument } from './xml.js';
+import { checkPaging } from './paging-guard.js';
+import { mapXml, parseXml, type XmlDocument } from './xml.js';
 
 export interface EmClientOptions {
   apiBase: string;
@@ -19,7 +20,16 @@ export interface EmClientOptions {
   tlsInsecure?: boolean;
   retryPolicy: RetryPolicy;
   logger: Logger;
+  /** EM_MAX_RESPONSE_BYTES: the largest body accepted (default 32 MB). */
+  maxResponseBytes?: number;
+  /** The most pages one query reads before it stops with an `em_paging` error (default 100). */
+  maxPages?: number;
+  /** The clock the logon backoff reads (milliseconds); tests step it. */
+  now?: () => number;
 }
+
+/** Pages one query may read by default: 100 pages of up to 1000 items is more than any command shows. */
+export const DEFAULT_MAX_PAGES = 100;
 
 /** One mapped page of a query, in the order EM sent it. */
 export type QueryListPage = Extract<EmDocument, { kind: 'list' }> & {
@@ -57,24 +67,28 @@ export interface EmClient {
 export function createEmClient(options: EmClientOptions): EmClient {
   const transport = createHttpTransport(options);
   const auth = createAuthenticatedTransport({ ...options, transport });
-  return createEmClientOver(options.apiBase, transport, auth);
+  return createEmClientOver(options, transport, auth);
 }
 
 function createEmClientOver(
-  apiBase: string,
+  options: EmClientOptions,
   transport: HttpTransport,
   auth: AuthenticatedTransport,
 ): EmClient {
+  const { apiBase } = options;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const fetchDocument = async (target: string) => parseXml((await auth.send({ method: 'GET', target })).body);
 
   async function* pages(spec: QuerySpec, limit = Number.POSITIVE_INFINITY): AsyncGenerator<QueryListPage> {
     let target: string | undefined = buildQueryPath(spec);
     let received = 0;
+    const visited = new Set<string>();
     while (target !== undefined && received < limit) {
+      checkPaging(visited, transport.resolve(target), { type: spec.type, maxPages, logger: options.logger });
       const document = await fetchDocument(target);
-      const mapped = mapDocument(document);
+      const mapped = mapXml(document, mapDocument);
       if (mapped.kind !== 'list') throw unexpected(target, document.root);
-      const paging = mapPagingInfo(document.node);
+      const paging = mapXml(document.node, mapPagingInfo);
       const count =
         mapped.sessions.length + mapped.tasks.length + mapped.references.length + mapped.entities.length;
       received += count;
@@ -99,13 +113,13 @@ function createEmClientOver(
     apiBase,
     async root() {
       const response = await transport.send({ method: 'GET', target: '' });
-      return mapEnterpriseManager(parseXml(response.body).node);
+      return mapXml(parseXml(response.body).node, mapEnterpriseManager);
     },
     logon: () => auth.logon(),
     async get(href) {
       const target = checkTarget(apiBase, href);
       try {
-        return mapDocument(await fetchDocument(target));
+        return mapXml(await fetchDocument(target), mapDocument);
       } catch (error) {
         // Published ReplicaJobSession Down links say `repicaTaskSessions` (docs/em-protocol.md, "Whether misspelt replica task links resolve"): try the right spelling once.
         if (
@@ -113,8 +127,9 @@ function createEmClientOver(
           error.code === ErrorCode.EmNotFound &&
           /\/repicaTaskSessions/i.test(target)
         ) {
-          return mapDocument(
+          return mapXml(
             await fetchDocument(target.replace(/\/repicaTaskSessions/i, '/replicaTaskSessions')),
+            mapDocument,
           );
         }
         throw error;

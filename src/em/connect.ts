@@ -13,6 +13,8 @@ export interface EmConnectOptions {
   caFile: string | undefined;
   tlsInsecure: boolean;
   timeoutMs: number;
+  /** EM_MAX_RESPONSE_BYTES; the transport's 32 MB default when absent. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function connectEm(
     username: em.username ?? '',
     password: em.password ?? '',
     timeoutMs: em.timeoutMs,
+    ...(em.maxResponseBytes === undefined ? {} : { maxResponseBytes: em.maxResponseBytes }),
     retryPolicy: options.retryPolicy ?? retryPolicies.default,
     logger: options.logger,
     tlsInsecure: em.tlsInsecure,

@@ -31,6 +31,10 @@ function userMessageFor(code: ErrorCode): string {
       return 'Enterprise Manager did not answer in time; try again';
     case ErrorCode.EmNetwork:
       return 'Enterprise Manager cannot be reached right now; try again';
+    case ErrorCode.EmTooLarge:
+      return 'Enterprise Manager sent an answer larger than EM_MAX_RESPONSE_BYTES; it was refused';
+    case ErrorCode.EmPaging:
+      return 'Enterprise Manager sent more pages than the bot reads for one request; narrow the request';
     default:
       return 'Enterprise Manager answered with an error; try again';
   }

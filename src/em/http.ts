@@ -21,7 +21,12 @@ export interface HttpTransportOptions {
   tlsInsecure?: boolean;
   retryPolicy: RetryPolicy;
   logger: Logger;
+  /** The largest body accepted (EM_MAX_RESPONSE_BYTES); a larger one is aborted while it streams in. */
+  maxResponseBytes?: number;
 }
+
+/** The default response cap: 32 MB, far above any page the bot asks for. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface EmRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -57,12 +62,16 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}),
   });
   const httpAgent = new http.Agent(agentOptions);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const client: AxiosInstance = axios.create({
     timeout: options.timeoutMs,
     httpAgent,
     httpsAgent,
     proxy: false,
     maxRedirects: 0,
+    // The node adapter counts (decompressed) bytes as they arrive and destroys the stream past the cap.
+    maxContentLength: maxBytes,
+    maxBodyLength: maxBytes,
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
@@ -86,7 +95,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         },
       });
     } catch (error) {
-      throw transportError(error, label, options.timeoutMs);
+      throw transportError(error, label, options.timeoutMs, maxBytes);
     }
     const headers = Object.fromEntries(
       Object.entries(response.headers).map(([key, value]) => [key.toLowerCase(), String(value)]),
@@ -152,8 +161,13 @@ function statusError(status: number, body: string, label: string): EmError {
   });
 }
 
-function transportError(error: unknown, label: string, timeoutMs: number): EmError {
+function transportError(error: unknown, label: string, timeoutMs: number, maxBytes: number): EmError {
   const code = isAxiosError(error) ? error.code : undefined;
+  if (isAxiosError(error) && /maxContentLength/.test(error.message)) {
+    return new EmError(ErrorCode.EmTooLarge, `${label} sent more than ${maxBytes} bytes; aborted`, {
+      request: label,
+    });
+  }
   const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
   // The cause is rebuilt from code and message only: axios errors carry the request config, headers included.
   const cause = new Error(`${code ?? 'error'}: ${error instanceof Error ? error.message : String(error)}`);

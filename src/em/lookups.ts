@@ -1,8 +1,8 @@
 import { AppError, ErrorCode } from '../shared/errors.js';
-import type { EmClient } from './client.js';
+import type { EmClient, QueryListPage } from './client.js';
 import { EmError } from './errors.js';
 import type { EmEntity } from './mappers/documents.js';
-import { enumValue, where, type Filter, type QuerySpec } from './query.js';
+import { enumValue, nameLookup, where, type Filter, type QuerySpec } from './query.js';
 import { COLLECTIONS, SESSION_FIELDS, TASK_FIELDS } from './query-fields.js';
 import {
   SESSION_KINDS,
@@ -30,15 +30,40 @@ export async function latestSessionsOf<K extends SessionKind>(
   limit: number,
 ): Promise<Array<SessionOf<K>>> {
   const fields = SESSION_FIELDS[kind];
-  const filter: Filter =
-    'uid' in owner && fields.ownerUid
-      ? where(fields.ownerUid, '==', owner.uid)
-      : where(fields.owner, '==', ownerName(owner));
-  const sessions = await client.querySessions(
-    { type: kind, filter, sortDesc: fields.creation, pageSize: Math.min(limit, 100) },
+  const spec = { type: kind, sortDesc: fields.creation, pageSize: Math.min(limit, 100) };
+  if ('uid' in owner && fields.ownerUid) {
+    const filter = where(fields.ownerUid, '==', owner.uid);
+    return sessionsOfKind(kind, await client.querySessions({ ...spec, filter }, limit));
+  }
+  const lookup = nameLookup(fields.owner, ownerName(owner));
+  const sessions = await collectMatching(
+    client,
+    lookup.filter ? { ...spec, filter: lookup.filter } : spec,
+    (page) => page.sessions.filter((session) => lookup.matches(session.jobName)),
     limit,
   );
   return sessionsOfKind(kind, sessions);
+}
+
+/** Items a name look-up reads at most when its filter cannot narrow the query to the exact name. */
+const NAME_SCAN_LIMIT = 2000;
+
+/**
+ * Pages through a query keeping what `pick` accepts until `limit` items are kept, reading at most
+ * NAME_SCAN_LIMIT items: for name look-ups whose safe filter is wider than the name (see nameLookup).
+ */
+async function collectMatching<T>(
+  client: EmClient,
+  spec: QuerySpec,
+  pick: (page: QueryListPage) => T[],
+  limit: number,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for await (const page of client.pages(spec, NAME_SCAN_LIMIT)) {
+    kept.push(...pick(page));
+    if (kept.length >= limit) break;
+  }
+  return kept.slice(0, limit);
 }
 
 function ownerName(owner: OwnerRef): string {
@@ -54,17 +79,16 @@ export async function latestTaskSessionsOfVm(
   kinds: readonly TaskSessionKind[] = TASK_SESSION_KINDS,
 ): Promise<TaskSession[]> {
   const perKind = await Promise.all(
-    kinds.map((kind) =>
-      client.queryTaskSessions(
-        {
-          type: kind,
-          filter: where(TASK_FIELDS[kind].vm, '==', vmName),
-          sortDesc: TASK_FIELDS[kind].creation,
-          pageSize: Math.min(limit, 100),
-        },
+    kinds.map((kind) => {
+      const lookup = nameLookup(TASK_FIELDS[kind].vm, vmName);
+      const spec = { type: kind, sortDesc: TASK_FIELDS[kind].creation, pageSize: Math.min(limit, 100) };
+      return collectMatching(
+        client,
+        lookup.filter ? { ...spec, filter: lookup.filter } : spec,
+        (page) => page.tasks.filter((task) => lookup.matches(task.vmName)),
         limit,
-      ),
-    ),
+      );
+    }),
   );
   return perKind
     .flat()

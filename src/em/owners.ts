@@ -1,6 +1,6 @@
 import type { EmClient } from './client.js';
 import type { EmEntity } from './mappers/documents.js';
-import { isSafeFilterText, where } from './query.js';
+import { nameLookup } from './query.js';
 import { TASK_FIELDS } from './query-fields.js';
 import { TASK_SESSION_KINDS, type EmReference, type SessionKind } from './types.js';
 
@@ -44,15 +44,17 @@ export async function listOwners(client: EmClient, type: OwnerType, limit: numbe
   return owners;
 }
 
-/** The owners of one type with exactly this name (EM compares case-insensitively); none for names a filter cannot carry. */
+/**
+ * The owners of one type with exactly this name, compared case-insensitively like EM does. Names with
+ * `; , ( )` are found through a range on their safe prefix and compared here (see nameLookup).
+ */
 export async function ownersNamed(client: EmClient, type: OwnerType, name: string): Promise<SessionOwner[]> {
-  if (!isSafeFilterText(name)) return [];
+  const lookup = nameLookup('Name', name);
   const owners: SessionOwner[] = [];
-  for await (const page of client.pages(
-    { type, format: 'Entities', filter: where('Name', '==', name), pageSize: 5 },
-    5,
-  )) {
-    owners.push(...page.entities.map((e) => ownerOf(type, e)));
+  const spec = { type, format: 'Entities' as const, sortAsc: 'Name', pageSize: 100 };
+  for await (const page of client.pages(lookup.filter ? { ...spec, filter: lookup.filter } : spec, 2000)) {
+    owners.push(...page.entities.filter((e) => lookup.matches(e.name)).map((e) => ownerOf(type, e)));
+    if (owners.length >= 5) break;
   }
   return owners;
 }

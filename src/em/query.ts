@@ -100,6 +100,48 @@ function quoteText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** A way to find one exact name: a filter safe to send, and the exact test to apply to what EM returns. */
+export interface NameLookup {
+  /** Undefined when no safe filter narrows it (the name starts with a reserved character). */
+  filter: Filter | undefined;
+  /** Case-insensitive equality, as EM's `==` on text. */
+  matches(value: string | undefined): boolean;
+}
+
+/**
+ * Finds `name` in a text field without sending `; , ( )` (docs/em-protocol.md, "Names with reserved
+ * characters"): a plain `==` for safe names; otherwise a range on the safe prefix before the first reserved
+ * character (`Name>="Smith";Name<"Smiti"`), which holds every name starting with it, and the exact
+ * comparison done here.
+ */
+export function nameLookup(field: string, name: string): NameLookup {
+  const wanted = name.toLocaleLowerCase();
+  const matches = (value: string | undefined) => value?.toLocaleLowerCase() === wanted;
+  if (isSafeFilterText(name)) return { filter: where(field, '==', name), matches };
+  const prefix = name.slice(0, name.search(UNSAFE_TEXT));
+  if (prefix === '') return { filter: undefined, matches };
+  const end = rangeEnd(prefix);
+  const from = where(field, '>=', prefix);
+  return { filter: end === undefined ? from : { and: [from, where(field, '<', end)] }, matches };
+}
+
+/**
+ * The smallest text above every name starting with `prefix`: its last letter or digit stepped up (`h` to `i`),
+ * dropping trailing characters that cannot step within their class (`z`, `9`, punctuation) whose sort place
+ * differs between collations. Undefined when nothing can step (then only the lower bound is sent).
+ */
+function rangeEnd(prefix: string): string | undefined {
+  for (let cut = prefix.length; cut > 0; cut -= 1) {
+    const last = prefix[cut - 1] as string;
+    if (/[a-yA-Y0-8]/.test(last))
+      return prefix.slice(0, cut - 1) + String.fromCharCode(last.charCodeAt(0) + 1);
+  }
+  return undefined;
+}
+
+/** The largest page the bot requests: a page of 1000 entities stays a few MB. */
+export const MAX_PAGE_SIZE = 1000;
+
 /** Builds the relative URL of a query (`query?type=...`), percent-encoding every value. */
 export function buildQueryPath(spec: QuerySpec): string {
   if (!Number.isInteger(spec.pageSize) || spec.pageSize < 1)
@@ -111,7 +153,9 @@ export function buildQueryPath(spec: QuerySpec): string {
   if (spec.filter) params.push(['filter', buildFilter(spec.filter)]);
   if (spec.sortAsc) params.push(['sortAsc', spec.sortAsc]);
   if (spec.sortDesc) params.push(['sortDesc', spec.sortDesc]);
-  params.push(['pageSize', String(spec.pageSize)], ['page', String(spec.page ?? 1)]);
+  // However many items a caller wants, one page never asks for more than MAX_PAGE_SIZE.
+  const pageSize = Math.min(spec.pageSize, MAX_PAGE_SIZE);
+  params.push(['pageSize', String(pageSize)], ['page', String(spec.page ?? 1)]);
   return `query?${params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
 }
 

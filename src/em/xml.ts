@@ -60,6 +60,24 @@ const parser = new XMLParser({
 });
 
 const BOM = '\uFEFF';
+/** A DOCTYPE, or an ENTITY (or other markup) declaration, in any case: refused before the parser sees it. */
+const DECLARATION = /<!\s*(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
+
+/**
+ * Runs a mapper over parsed XML and types whatever it throws that is not ours (a TypeError from a shape the
+ * mapper did not expect) as an `em_parse` error: a strange body is an EM failure, never a crash of the bot.
+ */
+export function mapXml<T, R>(input: T, mapper: (input: T) => R): R {
+  try {
+    return mapper(input);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw parseError(
+      `an unexpected shape (${error instanceof Error ? error.message : String(error)})`,
+      error,
+    );
+  }
+}
 
 /**
  * Parses an EM XML body into its root element. Throws an `em_parse` AppError on a DOCTYPE (no entity
@@ -68,13 +86,15 @@ const BOM = '\uFEFF';
  */
 export function parseXml(body: string): XmlDocument {
   const text = (body.startsWith(BOM) ? body.slice(1) : body).trim();
-  if (/<!DOCTYPE/i.test(text.slice(0, 1024))) throw parseError('a DOCTYPE is not allowed');
+  // Anywhere in the body, not only near the start: a long comment must not carry a DOCTYPE past the check.
+  if (DECLARATION.test(text)) throw parseError('a DOCTYPE or entity declaration is not allowed');
   let parsed: Record<string, unknown>;
   try {
     parsed = parser.parse(text) as Record<string, unknown>;
   } catch (cause) {
     throw parseError('malformed XML', cause);
   }
+  if (typeof parsed !== 'object' || parsed === null) throw parseError('expected exactly one root element');
   const roots = Object.keys(parsed);
   const root = roots[0];
   if (roots.length !== 1 || root === undefined) throw parseError('expected exactly one root element');

@@ -10,6 +10,8 @@ export const ErrorCode = {
   EmTls: 'em_tls',
   EmTimeout: 'em_timeout',
   EmParse: 'em_parse',
+  EmTooLarge: 'em_too_large',
+  EmPaging: 'em_paging',
   FilterValue: 'filter_value',
   CommandUsage: 'command_usage',
   StateFile: 'state_file',

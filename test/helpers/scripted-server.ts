@@ -9,7 +9,11 @@ export interface RecordedRequest {
 }
 
 export type ScriptedReply =
-  { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'reset';
+  | { status: number; headers?: Record<string, string>; body?: string }
+  /** A 200 XML body of `bytes` bytes written 64 KB at a time as the client reads it (stops if it hangs up). */
+  | { stream: number }
+  | 'hang'
+  | 'reset';
 
 /**
  * A loopback HTTP(S) server whose answers a test scripts request by request: the network edge for
@@ -18,8 +22,9 @@ export type ScriptedReply =
 export async function startScriptedServer(
   reply: (request: RecordedRequest, index: number) => ScriptedReply | Promise<ScriptedReply>,
   tlsOptions?: { key: string; cert: string },
-): Promise<{ url: string; requests: RecordedRequest[]; stop(): Promise<void> }> {
+): Promise<{ url: string; requests: RecordedRequest[]; streamed: () => number; stop(): Promise<void> }> {
   const requests: RecordedRequest[] = [];
+  let streamed = 0;
   const handler: http.RequestListener = (req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
     const index = requests.push(recorded) - 1;
@@ -29,6 +34,10 @@ export async function startScriptedServer(
         if (answer === 'hang') return;
         if (answer === 'reset') {
           req.socket.destroy();
+          return;
+        }
+        if ('stream' in answer) {
+          void streamBody(res, answer.stream, (bytes) => (streamed += bytes));
           return;
         }
         res.writeHead(answer.status, { 'Content-Type': 'application/xml; charset=utf-8', ...answer.headers });
@@ -42,6 +51,7 @@ export async function startScriptedServer(
   return {
     url: `${tlsOptions ? 'https' : 'http'}://127.0.0.1:${port}/api/`,
     requests,
+    streamed: () => streamed,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -65,4 +75,30 @@ export function errorReply(status: number, message: string): ScriptedReply {
     status,
     body: `<Error xmlns="http://www.veeam.com/ent/v1.0" Message="${message}" StatusCode="${status}" />`,
   };
+}
+
+const CHUNK = 64 * 1024;
+
+/** Writes a big `<QueryResult>` whose padding is one long comment, paced by the socket's drain events. */
+async function streamBody(res: http.ServerResponse, bytes: number, count: (bytes: number) => void) {
+  res.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' });
+  const padding = Buffer.alloc(CHUNK, 'x');
+  let open = true;
+  res.on('close', () => (open = false));
+  res.write('<QueryResult xmlns="http://www.veeam.com/ent/v1.0"><!--');
+  for (let sent = 0; open && sent < bytes; sent += CHUNK) {
+    count(CHUNK);
+    if (!res.write(padding)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
+  }
+  if (open) res.end('--></QueryResult>');
 }

@@ -70,12 +70,17 @@ describe('EM transport and logon', () => {
     const client = clientFor(server.url);
     await expect(client.get('backupSessions')).resolves.toMatchObject({ kind: 'list' });
     expect(client.logonCount()).toBe(2);
-    expect(server.requests.map((r) => r.headers['x-restsvcsessionid'] ?? 'logon')).toEqual([
+    await client.close();
+    const sent = server.requests.filter((r) => r.method !== 'DELETE');
+    expect(sent.map((r) => r.headers['x-restsvcsessionid'] ?? 'logon')).toEqual([
       'logon',
       'tok-1',
       'logon',
       'tok-2',
     ]);
+    // The replaced session and the last one are both logged off.
+    const logoffs = server.requests.filter((r) => r.method === 'DELETE');
+    expect(logoffs.map((r) => r.headers['x-restsvcsessionid']).sort()).toEqual(['tok-1', 'tok-2']);
     await server.stop();
   });
 
