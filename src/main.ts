@@ -106,7 +106,7 @@ async function startAlerts(
   run: Run,
 ): Promise<FailoverFollowPort> {
   const { logger, stops } = run;
-  const { watcher, schedule, protection } = await startWatcher({
+  const { watcher, schedule, protection, digest } = await startWatcher({
     config,
     client: em.client,
     chat,
@@ -115,6 +115,7 @@ async function startAlerts(
   });
   stops.push(() => schedule.stop());
   if (protection) stops.push(() => protection.schedule.stop());
+  if (digest) stops.push(() => digest.schedule.stop());
   run.bindWatcher(watcher);
   // In the console the local user is the operator; in Slack OPERATORS decides.
   run.deps.routing = createRoutingPort({
