@@ -126,6 +126,8 @@ async function startAlerts(
   });
   void schedule.runNow();
   if (protection) void protection.schedule.runNow();
+  // A digest missed while the bot was down goes out as soon as it is back, not at the next minute.
+  if (digest) void digest.schedule.runNow();
   return createFailoverFollowing(watcher, () => systemClock.now());
 }
 
