@@ -121,7 +121,7 @@ async function startAlerts(
   run: Run,
 ): Promise<FailoverFollowPort> {
   const { logger, stops } = run;
-  const { watcher, schedule, protection } = await startWatcher({
+  const { watcher, schedule, protection, digest } = await startWatcher({
     config,
     client: em.client,
     chat,
@@ -130,6 +130,7 @@ async function startAlerts(
   });
   stops.push(() => schedule.stop());
   if (protection) stops.push(() => protection.schedule.stop());
+  if (digest) stops.push(() => digest.schedule.stop());
   run.bindWatcher(watcher);
   // In the console the local user is the operator; in Slack OPERATORS decides.
   run.deps.routing = createRoutingPort({
@@ -150,6 +151,8 @@ async function startAlerts(
   });
   void schedule.runNow();
   if (protection) void protection.schedule.runNow();
+  // A digest missed while the bot was down goes out as soon as it is back, not at the next minute.
+  if (digest) void digest.schedule.runNow();
   return createFailoverFollowing(watcher, () => systemClock.now());
 }
 

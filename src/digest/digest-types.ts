@@ -32,6 +32,7 @@ export interface DigestIncident {
   failures: number;
   channel: string;
   ts: string;
+  /** The claimer's name as shown (no mention, so the digest pings nobody); undefined when unclaimed. */
   claimedBy: string | undefined;
 }
 

@@ -43,7 +43,7 @@ function problemBlock(p: DigestProblem, i: number): KnownBlock {
 }
 
 function incidentLine(i: DigestIncident): string {
-  const claim = i.claimedBy ? `claimed by <@${escapeMrkdwn(i.claimedBy)}>` : 'unclaimed';
+  const claim = i.claimedBy ? `claimed by ${escapeMrkdwn(i.claimedBy)}` : 'unclaimed';
   return `:rotating_light: *${escapeMrkdwn(truncate(i.jobName, 150))}* · ${escapeMrkdwn(i.lastResult)} · ${i.failures} failure(s) · ${claim}`;
 }
 

@@ -25,11 +25,9 @@ export function incidentsOf(state: Pick<WatcherState, 'incidents'> | undefined):
     }));
 }
 
-/** A claim, whatever shape the claims feature gives it (`claimedBy` or `claim.by`); undefined without one. */
-function claimOf(record: IncidentRecord): string | undefined {
-  const r = record as IncidentRecord & { claimedBy?: unknown; claim?: { by?: unknown } };
-  const by = r.claimedBy ?? r.claim?.by;
-  return typeof by === 'string' ? by : undefined;
+/** The name shown for an incident's claim (src/watcher/claims.ts records `{ by, name, at }`); undefined without one. */
+export function claimOf(record: IncidentRecord): string | undefined {
+  return record.claim?.name;
 }
 
 /** Gathers, renders and builds one daily digest for `date`: the message, the chart, and the message with it. */

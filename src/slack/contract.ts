@@ -12,4 +12,8 @@ export const REQUIRED_BOT_SCOPES: Readonly<Record<string, string>> = {
   'groups:history': 'conversations.history to settle alerts pending at a crash (private channels)',
   'channels:read': 'conversations.info: is the bot in ALERT_CHANNEL (public channels)',
   'groups:read': 'conversations.info: is the bot in ALERT_CHANNEL (private channels)',
+  'files:write': 'files.getUploadURLExternal and files.completeUploadExternal for the digest chart',
 };
+
+/** The bot events the app subscribes to; `manifest.yml` must declare exactly these (a test checks). */
+export const REQUIRED_BOT_EVENTS: readonly string[] = ['app_home_opened'];

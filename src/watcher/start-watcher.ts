@@ -8,6 +8,7 @@ import { createLowdbAlertStore } from '../watcher/lowdb-alert-store.js';
 import { startSchedule, type Schedule } from '../shared/scheduler.js';
 import { createWatcher, type Watcher } from '../watcher/watcher.js';
 import { createProtectionLoop, type ProtectionLoop } from '../watcher/protection-loop.js';
+import { createDigestLoop, type DigestLoop } from '../digest/digest-loop.js';
 
 /**
  * Builds the watcher on its store, loads its state (a corrupt file stops here) and starts the schedule; with
@@ -19,7 +20,12 @@ export async function startWatcher(deps: {
   chat: ChatPort;
   clock: Clock;
   logger: Logger;
-}): Promise<{ watcher: Watcher; schedule: Schedule; protection?: ProtectionSchedule }> {
+}): Promise<{
+  watcher: Watcher;
+  schedule: Schedule;
+  protection?: ProtectionSchedule;
+  digest?: DigestSchedule;
+}> {
   const { config } = deps;
   const store = config.dataFile ? createLowdbAlertStore(config.dataFile) : createMemoryAlertStore();
   const watcher = createWatcher({
@@ -40,8 +46,45 @@ export async function startWatcher(deps: {
     },
     deps.logger,
   );
-  if (!config.protection.enabled) return { watcher, schedule };
-  return { watcher, schedule, protection: startProtection(deps, watcher) };
+  const digest = config.digest.channels.length > 0 ? startDigest(deps, watcher) : undefined;
+  const started = { watcher, schedule, ...(digest ? { digest } : {}) };
+  if (!config.protection.enabled) return started;
+  return { ...started, protection: startProtection(deps, watcher) };
+}
+
+/** The digest is checked every minute: it is due at a minute of the day (DIGEST_TIME). */
+const DIGEST_SCHEDULE = '* * * * *';
+
+/** The daily digest loop and its schedule. */
+export interface DigestSchedule {
+  loop: DigestLoop;
+  schedule: Schedule;
+}
+
+/** The one place the digest runs: a leader-only deployment gates `loop.runOnce` here. */
+function startDigest(
+  deps: { config: Config; client: EmClient; chat: ChatPort; clock: Clock; logger: Logger },
+  watcher: Watcher,
+): DigestSchedule {
+  const loop = createDigestLoop({
+    state: () => watcher.state(),
+    save: () => watcher.persist(),
+    client: deps.client,
+    chat: deps.chat,
+    clock: deps.clock,
+    logger: deps.logger.child({ part: 'digest' }),
+    digest: deps.config.digest,
+    repoWarnPercent: deps.config.protection.repoWarnPercent,
+  });
+  const schedule = startSchedule(
+    DIGEST_SCHEDULE,
+    async () => {
+      const report = await loop.runOnce();
+      deps.logger.debug({ report }, 'digest check done');
+    },
+    deps.logger,
+  );
+  return { loop, schedule };
 }
 
 /** The protection loop and its schedule. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { freshFolder, slackModeEnv, spawnBot, type BotProcess } from './bot-process.js';
@@ -14,19 +14,22 @@ export interface CrashRig {
   start(): Promise<BotProcess>;
   /** Waits until the bot's DATA_FILE holds an alert record in that status for the UID (or any of the UIDs). */
   waitForRecord(uid: string | string[], status: string, timeoutMs?: number): Promise<void>;
+  /** The bot's DATA_FILE. */
+  dataFile: string;
   /** Messages carrying the alert metadata of a session UID. */
   alertsFor(uid: string): number;
   stop(): Promise<void>;
 }
 
 export async function startCrashRig(
-  options: { stormThreshold?: number; env?: Record<string, string> } = {},
+  options: { stormThreshold?: number; env?: Record<string, string>; initialState?: object } = {},
 ): Promise<CrashRig> {
   const sim = await startSimulator({ history: 100, live: false });
   const slack = await startFakeSlack();
   const folder = freshFolder();
   let current: BotProcess | undefined;
   const dataFile = join(folder, 'state.json');
+  if (options.initialState) await writeFile(dataFile, JSON.stringify(options.initialState));
   const env = slackModeEnv(sim, slack.apiUrl, {
     STORM_THRESHOLD: String(options.stormThreshold ?? 1000),
     DATA_FILE: dataFile,
@@ -61,6 +64,7 @@ export async function startCrashRig(
       };
       await waitUntil(recorded, { timeoutMs, what: `a ${status} record for ${String(uid)} in ${dataFile}` });
     },
+    dataFile,
     alertsFor: (uid) => slack.messages.filter((m) => m.metadata?.event_payload['key'] === uid).length,
     async stop() {
       await current?.kill();

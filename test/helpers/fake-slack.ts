@@ -65,7 +65,7 @@ export interface FakeSlack {
   stop(): Promise<void>;
 }
 
-const SCOPES = 'commands,chat:write,channels:history,groups:history,channels:read,groups:read';
+const SCOPES = 'commands,chat:write,channels:history,groups:history,channels:read,groups:read,files:write';
 
 /** Starts a fake Slack Web API on 127.0.0.1 that records calls and keeps posted messages with their metadata. */
 export async function startFakeSlack(

@@ -20,7 +20,14 @@ function data(overrides: Partial<DigestData> = {}): DigestData {
       },
     ],
     incidents: [
-      { jobName: 'Files', lastResult: 'Failed', failures: 3, channel: 'C1', ts: '1.1', claimedBy: 'U42' },
+      {
+        jobName: 'Files',
+        lastResult: 'Failed',
+        failures: 3,
+        channel: 'C1',
+        ts: '1.1',
+        claimedBy: 'Ana <ops>',
+      },
     ],
     repositories: [{ name: 'Repo A', capacityBytes: 100e9, freeBytes: 4e9, freePercent: 4 }],
     repoWarnPercent: 10,
@@ -64,7 +71,7 @@ describe('buildDigestView', () => {
     expect(problem?.text?.text).toContain('Disk &lt;full&gt;');
     expect(problem?.text?.text).toContain('(2 times)');
     expect(problem?.accessory?.value).toBe('https://em/api/backupSessions/1');
-    expect(text(view.blocks, 'digest:incidents')).toContain('claimed by <@U42>');
+    expect(text(view.blocks, 'digest:incidents')).toContain('claimed by Ana &lt;ops&gt;');
     expect(text(view.blocks, 'digest:repositories')).toContain('Repo A: 4% free');
     expect(block(view.blocks, 'digest:chart')).toBeUndefined();
   });

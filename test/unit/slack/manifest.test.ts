@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { COMMAND_NAMES } from '../../../src/commands/registry.js';
-import { REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../../../src/slack/contract.js';
+import { REQUIRED_BOT_EVENTS, REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../../../src/slack/contract.js';
 
 interface Manifest {
   display_information: { name: string };
   features: {
+    app_home?: { home_tab_enabled?: boolean };
     bot_user: { display_name: string };
     slash_commands: Array<{ command: string; url?: string; usage_hint: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    interactivity: { is_enabled: boolean; request_url: string };
+    event_subscriptions?: { request_url?: string; bot_events?: string[] };
+    socket_mode_enabled: boolean;
+  };
 }
 
 const manifest = parse(readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8')) as Manifest;
@@ -35,6 +40,13 @@ describe('manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.request_url).toMatch(/^https:\/\/.+\/slack\/events$/);
     expect(manifest.features.slash_commands[0]?.url).toMatch(/^https:\/\/.+\/slack\/events$/);
+  });
+
+  it('enables the Home tab and subscribes exactly the bot events the code handles', () => {
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    const events = manifest.settings.event_subscriptions?.bot_events ?? [];
+    expect([...events].sort()).toEqual([...REQUIRED_BOT_EVENTS].sort());
+    expect(manifest.settings.event_subscriptions?.request_url).toMatch(/^https:\/\/.+\/slack\/events$/);
   });
 
   it('has a name and a bot user', () => {

@@ -1,0 +1,60 @@
+import { createDigestLoop } from '../../../src/digest/digest-loop.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { ALERTS, MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
+
+const HOUR = 60 * MINUTE;
+let h: Harness;
+
+beforeEach(async () => {
+  // START is 2025-11-20 12:00 UTC: the bot first runs after that day's 08:00, so that day has no digest.
+  h = await startHarness({ file: true });
+});
+afterEach(() => h.stop());
+
+function loop() {
+  return createDigestLoop({
+    // Through the harness, so a restart's new watcher is the one read.
+    state: () => h.watcher.state(),
+    save: () => h.watcher.persist(),
+    client: h.client,
+    chat: h.chat,
+    clock: h.clock,
+    logger: silentLogger,
+    digest: { time: '08:00', timeZone: 'UTC', channels: [ALERTS] },
+    repoWarnPercent: 10,
+  });
+}
+
+const digests = (date: string) => h.withKey(`digest:${date}`);
+
+it('waits for tomorrow on a first start after DIGEST_TIME, posts late once after downtime, never yesterday’s', async () => {
+  expect((await loop().runOnce()).posted).toEqual([]);
+  h.advance(19 * HOUR); // 2025-11-21 07:00: not yet
+  expect((await loop().runOnce()).posted).toEqual([]);
+
+  // Down at 08:00, back at 10:00: posted once, marked late.
+  h.advance(3 * HOUR);
+  await h.restart();
+  expect((await loop().runOnce()).posted).toEqual([ALERTS]);
+  expect(await loop().runOnce()).toEqual({ posted: [], failed: [] });
+  expect(digests('2025-11-21')).toHaveLength(1);
+  expect(digests('2025-11-21')[0]?.text).toContain('(late)');
+  expect(h.watcher.state().digests?.[`${ALERTS}|2025-11-21`]).toMatchObject({ status: 'sent', late: true });
+
+  // Down all of the 22nd, back on the 23rd at 09:00: today's goes out (late), the 22nd's never.
+  h.advance(47 * HOUR);
+  await h.restart();
+  expect((await loop().runOnce()).posted).toEqual([ALERTS]);
+  expect(digests('2025-11-22')).toHaveLength(0);
+  expect(digests('2025-11-23')).toHaveLength(1);
+  expect(digests('2025-11-21')).toHaveLength(1);
+});
+
+it('posts on time at DIGEST_TIME and keeps only a few days of records', async () => {
+  h.advance(20 * HOUR); // 2025-11-21 08:00
+  expect((await loop().runOnce()).posted).toEqual([ALERTS]);
+  expect(h.watcher.state().digests?.[`${ALERTS}|2025-11-21`]).toMatchObject({ late: false });
+  h.advance(5 * 24 * HOUR);
+  await loop().runOnce();
+  expect(Object.keys(h.watcher.state().digests ?? {})).toEqual([`${ALERTS}|2025-11-26`]);
+});
