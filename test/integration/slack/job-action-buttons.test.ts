@@ -1,0 +1,56 @@
+import { ActionId } from '../../../src/views/ids.js';
+import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { blocksOf, buttonsOf } from '../../helpers/slack-blocks.js';
+import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
+
+/** A Failed run of a job the simulator knows (so its entity has action links), alerted by one poll. */
+async function alertFailedRun(h: BotHarness, jobName: string) {
+  h.sim.clock.advance(MINUTE);
+  h.clock.advance(MINUTE);
+  h.sim.createSession({
+    type: 'BackupJobSession',
+    jobName,
+    state: 'Stopped',
+    result: 'Failed',
+    creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
+    endTime: new Date(h.sim.clock.now()).toISOString(),
+  });
+  await h.watcher.runOnce();
+  const root = h.slack.messages.find((m) => m.channel === ALERTS && !m.thread_ts && m.text.includes(jobName));
+  expect(root).toBeDefined();
+  return root;
+}
+
+const jobActionButtons = (message: Parameters<typeof buttonsOf>[0]) =>
+  buttonsOf(message).filter((b) => String(b['action_id']).startsWith(ActionId.JOB_ACTION));
+
+describe('job action buttons on alerts', () => {
+  it('JOB_ACTIONS off → no action buttons at all', async () => {
+    const h = await startBotHarness({}, 5000, { watcher: { kinds: ['backup'] } });
+    try {
+      const root = await alertFailedRun(h, 'Quiet Backup');
+      expect(blocksOf(root).some((b) => b.block_id === 'job_actions')).toBe(false);
+      expect(jobActionButtons(root)).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('JOB_ACTIONS on → Retry on a Failed alert, with Start and Stop from the job’s links', async () => {
+    const h = await startBotHarness({}, 5000, {
+      watcher: { kinds: ['backup'] },
+      jobActions: { operators: ['U1'], emUser: 'operator' },
+    });
+    try {
+      const root = await alertFailedRun(h, 'Loud Backup');
+      const block = blocksOf(root).find((b) => b.block_id === 'job_actions');
+      expect(block?.type).toBe('actions');
+      const buttons = jobActionButtons(root);
+      expect(buttons.map((b) => (b['text'] as { text: string }).text)).toEqual(['Retry', 'Start', 'Stop']);
+      expect(buttons[0]?.['value']).toBe('retry|Loud Backup');
+      expect(h.sim.actions()).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+});
