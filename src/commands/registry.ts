@@ -2,6 +2,7 @@ import { AppError, ErrorCode } from '../shared/errors.js';
 import { buildHelpView } from '../views/help-view.js';
 import { cdpCommand } from './handlers/cdp.js';
 import { failoverCommand } from './handlers/failover.js';
+import { jobActionCommand } from './handlers/job-action.js';
 import { muteCommand, unmuteCommand } from './handlers/mute.js';
 import { failuresCommand, runningCommand } from './handlers/problems.js';
 import { protectionCommand } from './handlers/protection.js';
@@ -104,6 +105,24 @@ export const COMMANDS = [
     usage: 'rpo <job> <duration|auto>',
     summary: 'set a job’s RPO, e.g. `rpo Fileserver 36h`, or `auto` to learn it again',
     handler: rpoCommand,
+  },
+  {
+    name: 'retry',
+    usage: 'retry <job>',
+    summary: 'retry a job’s failed VMs, after a confirmation (operators, JOB_ACTIONS=on)',
+    handler: jobActionCommand('retry'),
+  },
+  {
+    name: 'start',
+    usage: 'start <job>',
+    summary: 'start a job now, after a confirmation (operators, JOB_ACTIONS=on)',
+    handler: jobActionCommand('start'),
+  },
+  {
+    name: 'stop',
+    usage: 'stop <job>',
+    summary: 'stop a job’s running session, after a confirmation (operators, JOB_ACTIONS=on)',
+    handler: jobActionCommand('stop'),
   },
 ] as const satisfies readonly CommandSpec[];
 

@@ -4,12 +4,16 @@ import { slackDate } from './format/slack-date.js';
 import { truncate } from './format/truncate.js';
 import { actions, button, context } from './blocks.js';
 import { ActionId } from './ids.js';
+import type { JobAction } from '../em/job-actions.js';
+import { jobActionBlocks } from './job-action-view.js';
 
 /** What an open incident's message offers: its key for the buttons, and who claimed it. */
 export interface IncidentControls {
   /** The incident key (`<job key>|<channel>`), the value of its buttons. */
   key: string;
   claim?: { name: string; at: Date };
+  /** The Retry / Start / Stop buttons the job offers (JOB_ACTIONS=on); absent or empty: none. */
+  jobActions?: { jobName: string; offered: readonly JobAction[] };
 }
 
 /** The claim line: a name in bold, never a mention (an update must not ping anyone). */
@@ -30,5 +34,7 @@ export function incidentControlBlocks(controls: IncidentControls): KnownBlock[] 
       'incident_actions',
     ),
   );
+  if (controls.jobActions)
+    blocks.push(...jobActionBlocks(controls.jobActions.jobName, controls.jobActions.offered));
   return blocks;
 }

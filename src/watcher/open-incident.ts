@@ -21,6 +21,7 @@ export function openIncidentAt(
   subject: AlertSubject,
   channel: string,
   ts: string,
+  jobActions: IncidentRecord['jobActions'] = [],
 ): void {
   state.incidents[incidentKey(subject.jobKey, channel)] = {
     jobKey: subject.jobKey,
@@ -33,13 +34,17 @@ export function openIncidentAt(
     lastResult: subject.result,
     lastUid: subject.uid,
     lastEndedAt: subject.endedAt,
+    ...(jobActions.length ? { jobActions } : {}),
   };
 }
 
 /** The claim line and buttons an open incident's first message shows. */
 export function controlsOf(incident: IncidentRecord): IncidentControls {
   const key = incidentKey(incident.jobKey, incident.channel);
+  const jobActions = incident.jobActions?.length
+    ? { jobActions: { jobName: incident.jobName, offered: incident.jobActions } }
+    : {};
   return incident.claim
-    ? { key, claim: { name: incident.claim.name, at: new Date(incident.claim.at) } }
-    : { key };
+    ? { key, claim: { name: incident.claim.name, at: new Date(incident.claim.at) }, ...jobActions }
+    : { key, ...jobActions };
 }

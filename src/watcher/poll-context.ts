@@ -17,4 +17,6 @@ export interface PollContext {
   logger: Logger;
   /** EM's web UI, for the "Open in Enterprise Manager" links of alerts. */
   emWebUrl: string | undefined;
+  /** JOB_ACTIONS=on: alerts offer the job's Retry / Start / Stop buttons. */
+  jobActions?: boolean;
 }

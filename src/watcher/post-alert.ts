@@ -7,21 +7,26 @@ import type { PlannedAlert } from './decide.js';
 import { controlsOf, incidentKey, openIncident, openIncidentAt } from './open-incident.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
+import { offeredJobActions } from './job-action-offers.js';
 import type { IncidentRecord } from './state.js';
 
 /** One alert as its own message; it opens an incident for its job (failovers excepted). */
 export async function postAlert(ctx: PollContext, { subject, record }: PlannedAlert): Promise<number> {
   const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+  const offered = await offeredJobActions(ctx, subject);
+  const jobActions = offered.length ? { jobActions: { jobName: subject.jobName, offered } } : {};
   // Failovers open no incident, so they have nothing to claim or snooze.
   const controls =
-    subject.kind === 'failover' ? {} : { controls: { key: incidentKey(subject.jobKey, record.channel) } };
+    subject.kind === 'failover'
+      ? {}
+      : { controls: { key: incidentKey(subject.jobKey, record.channel), ...jobActions } };
   const message = renderAlert(subject, tasks, { ...alertMessageOptions(ctx), ...controls });
   const alert = { channel: record.channel, ...message, ...alertExtras(subject, tasks) };
   await postRecorded(ctx, alert, {
     sent: (ts) => {
       record.status = 'sent';
       record.ts = ts;
-      if (subject.kind !== 'failover') openIncidentAt(ctx.state, subject, record.channel, ts);
+      if (subject.kind !== 'failover') openIncidentAt(ctx.state, subject, record.channel, ts, offered);
     },
   });
   return 1;

@@ -36,6 +36,7 @@ export async function startWatcher(deps: {
     logger: deps.logger.child({ part: 'watcher' }),
     config: config.watcher,
     ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
+    ...(config.jobActions.enabled ? { jobActions: true } : {}),
   });
   await watcher.start();
   const schedule = startSchedule(

@@ -40,6 +40,7 @@ const incident = z.object({
   lastEndedAt: z.number(),
   recoveredAt: z.number().optional(),
   claim: z.object({ by: z.string(), name: z.string(), at: z.number() }).optional(),
+  jobActions: z.array(z.enum(['retry', 'start', 'stop'])).optional(),
 });
 
 /** The persisted state's schema: a file that parses as JSON but has another shape is refused too. */

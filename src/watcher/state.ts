@@ -95,6 +95,8 @@ export interface IncidentRecord {
   recoveredAt?: number;
   /** Who said "I'm on it" (the Claim button); cleared by the recovery. */
   claim?: IncidentClaim;
+  /** The job actions its message offers (JOB_ACTIONS=on), from the job's own links when it was alerted. */
+  jobActions?: ('retry' | 'start' | 'stop')[];
 }
 
 /** A claim of an incident: the Slack user, the name shown (no mention, so no ping) and when (ms). */

@@ -21,6 +21,8 @@ export interface WatcherDeps {
   logger: Logger;
   config: WatcherConfig;
   emWebUrl?: string;
+  /** JOB_ACTIONS=on: alerts offer the job's Retry / Start / Stop buttons. */
+  jobActions?: boolean;
 }
 
 export interface Watcher {
@@ -57,6 +59,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     save: persist,
     logger: deps.logger,
     emWebUrl: deps.emWebUrl,
+    ...(deps.jobActions ? { jobActions: true } : {}),
   });
 
   return {

@@ -73,6 +73,7 @@ export async function startBotHarness(
     clock,
     logger: silentLogger,
     config: buildWatcherConfig({ kinds: ['failover'], ...options.watcher }),
+    ...(options.jobActions ? { jobActions: true } : {}),
   });
   await watcher.start();
   const deps: CommandDeps = {

@@ -2,6 +2,8 @@ import { latestSessionsOf, taskSessionsOf } from '../../em/lookups.js';
 import type { Session, TaskSession } from '../../em/types.js';
 import { buildSessionListView } from '../../views/session-list-view.js';
 import { resolveName } from '../resolve-name.js';
+import { finishView } from '../../views/finish-view.js';
+import { statusActionBlocks } from './job-action.js';
 import type { CommandHandler } from '../types.js';
 import { UsageError } from '../../shared/errors.js';
 import { unquote } from '../parse-text.js';
@@ -18,12 +20,14 @@ export const statusCommand: CommandHandler = async (rest, _context, deps) => {
   const kind = entry.sessionKind ?? 'BackupJobSession';
   const owner = entry.uid ? { uid: entry.uid } : { name: entry.name };
   const sessions = await latestSessionsOf(deps.client, kind, owner, SESSIONS_SHOWN);
-  return buildSessionListView(entry.name, sessions, {
+  const view = buildSessionListView(entry.name, sessions, {
     tasksBySession: await problemTasksBySession(deps.client, sessions),
     shareCommand: `status ${entry.name}`,
     emptyText: `No sessions of ${entry.name} yet.`,
     now: new Date(deps.clock.now()),
   });
+  const actions = entry.kind === 'job' ? await statusActionBlocks(entry.name, deps) : [];
+  return actions.length ? finishView(view.text, [...(view.blocks ?? []), ...actions]) : view;
 };
 
 /** Task sessions of the sessions that ended with Warning or Failed (the others need no VM detail), in parallel. */

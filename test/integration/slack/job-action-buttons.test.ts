@@ -1,0 +1,95 @@
+import { ActionId } from '../../../src/views/ids.js';
+import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { blocksOf, buttonsOf } from '../../helpers/slack-blocks.js';
+import { sendButtonClick, sendSlashCommand } from '../../helpers/slack-requests.js';
+import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
+
+type Body = { blocks?: unknown[]; text?: string };
+
+/** Sends `/veeam <text>` and waits for its answer. */
+async function command(h: BotHarness, text: string, id: string): Promise<Body> {
+  await sendSlashCommand(h.eventsUrl, { text, responseUrl: h.slack.responseUrl(id) });
+  await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === id));
+  return (h.slack.responses.find((r) => r.id === id)?.body ?? {}) as Body;
+}
+
+/** A Failed run of a job the simulator knows (so its entity has action links), alerted by one poll. */
+async function alertFailedRun(h: BotHarness, jobName: string) {
+  h.sim.clock.advance(MINUTE);
+  h.clock.advance(MINUTE);
+  h.sim.createSession({
+    type: 'BackupJobSession',
+    jobName,
+    state: 'Stopped',
+    result: 'Failed',
+    creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
+    endTime: new Date(h.sim.clock.now()).toISOString(),
+  });
+  await h.watcher.runOnce();
+  const root = h.slack.messages.find((m) => m.channel === ALERTS && !m.thread_ts && m.text.includes(jobName));
+  expect(root).toBeDefined();
+  return root;
+}
+
+const jobActionButtons = (message: Parameters<typeof buttonsOf>[0]) =>
+  buttonsOf(message).filter((b) => String(b['action_id']).startsWith(ActionId.JOB_ACTION));
+
+describe('job action buttons on alerts', () => {
+  it('JOB_ACTIONS off → no action buttons at all', async () => {
+    const h = await startBotHarness({}, 5000, { watcher: { kinds: ['backup'] } });
+    try {
+      const root = await alertFailedRun(h, 'Quiet Backup');
+      expect(blocksOf(root).some((b) => b.block_id === 'job_actions')).toBe(false);
+      expect(jobActionButtons(root)).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('JOB_ACTIONS on → Retry on a Failed alert, with Start and Stop from the job’s links', async () => {
+    const h = await startBotHarness({}, 5000, {
+      watcher: { kinds: ['backup'] },
+      jobActions: { operators: ['U1'], emUser: 'operator' },
+    });
+    try {
+      const root = await alertFailedRun(h, 'Loud Backup');
+      const block = blocksOf(root).find((b) => b.block_id === 'job_actions');
+      expect(block?.type).toBe('actions');
+      const buttons = jobActionButtons(root);
+      expect(buttons.map((b) => (b['text'] as { text: string }).text)).toEqual(['Retry', 'Start', 'Stop']);
+      expect(buttons[0]?.['value']).toBe('retry|Loud Backup');
+      expect(h.sim.actions()).toEqual([]);
+
+      // `/veeam status` offers Start / Stop (no Retry); `/veeam retry` offers the one button, whose click opens the modal.
+      const status = await command(h, 'status Loud Backup', 's1');
+      const labels = jobActionButtons(status).map((b) => (b['text'] as { text: string }).text);
+      expect(labels).toEqual(['Start', 'Stop']);
+      const retry = await command(h, 'retry Loud Backup', 'r1');
+      const [button] = jobActionButtons(retry);
+      expect(button?.['value']).toBe('retry|Loud Backup');
+      await sendButtonClick(h.eventsUrl, {
+        actionId: String(button?.['action_id']),
+        value: String(button?.['value']),
+        responseUrl: h.slack.responseUrl('r2'),
+        channelId: ALERTS,
+        userId: 'U1',
+      });
+      await h.slack.waitFor(() => h.slack.calls.some((c) => c.method === 'views.open'));
+      expect(h.sim.actions()).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('JOB_ACTIONS off → /veeam status has no action buttons and /veeam retry says they are off', async () => {
+    const h = await startBotHarness({}, 5000, { watcher: { kinds: ['backup'] } });
+    try {
+      await alertFailedRun(h, 'Quiet Status');
+      expect(jobActionButtons(await command(h, 'status Quiet Status', 's1'))).toEqual([]);
+      const retry = await command(h, 'retry Quiet Status', 'r1');
+      expect(String(retry.text)).toContain('JOB_ACTIONS=off');
+    } finally {
+      await h.stop();
+    }
+  });
+});
