@@ -7,6 +7,8 @@ const seams = [
   { name: 'fast-xml-parser', file: 'src/em/xml.ts' },
   { name: 'node-cron', file: 'src/shared/scheduler.ts' },
   { name: 'lowdb', file: 'src/watcher/lowdb-alert-store.ts' },
+  { name: 'pg', file: 'src/store/postgres/pg.ts' },
+  { name: 'prom-client', file: 'src/metrics/registry.ts' },
 ];
 
 /** Our parts, by folder, as import patterns. */
