@@ -106,13 +106,15 @@ async function startAlerts(
   run: Run,
 ): Promise<FailoverFollowPort> {
   const { logger, stops } = run;
-  const { watcher, schedule } = await startWatcher({
+  const { watcher, schedule, store, leadership } = await startWatcher({
     config,
     client: em.client,
     chat,
     clock: systemClock,
     logger,
   });
+  stops.push(() => store.close());
+  stops.push(() => leadership.stop());
   stops.push(() => schedule.stop());
   run.bindWatcher(watcher);
   // In the console the local user is the operator; in Slack OPERATORS decides.

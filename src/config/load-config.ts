@@ -53,6 +53,14 @@ export interface WatcherConfig {
   stormThreshold: number;
 }
 
+/** The PostgreSQL state store and the watcher lease. */
+export interface StateConfig {
+  connectionString: string;
+  sslMode: string | undefined;
+  caFile: string | undefined;
+  leaseTtlMs: number;
+}
+
 export interface Config {
   mode: Mode;
   em: EmConfig;
@@ -60,6 +68,10 @@ export interface Config {
   watcher: WatcherConfig;
   /** The lowdb state file; undefined in the local demo unless DATA_FILE is set (its state then lives in memory). */
   dataFile: string | undefined;
+  /** STATE_URL and friends: the state on PostgreSQL, shared by replicas; undefined keeps DATA_FILE. */
+  state: StateConfig | undefined;
+  /** Where /healthz, /readyz and /metrics listen in Socket Mode and the console (HTTP mode uses PORT). */
+  health: { port: number; host: string };
   logLevel: LogLevel;
   /**
    * OPERATORS: Slack user (U…) and user-group (S…) IDs who may make wide or lasting routing changes;
@@ -120,6 +132,16 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       stormThreshold: env.STORM_THRESHOLD,
     },
     dataFile: env.DATA_FILE ?? (mode === 'local-demo' ? undefined : DEFAULT_DATA_FILE),
+    state:
+      env.STATE_URL === undefined
+        ? undefined
+        : {
+            connectionString: env.STATE_URL,
+            sslMode: env.PGSSLMODE,
+            caFile: env.STATE_CA_FILE,
+            leaseTtlMs: env.LEASE_TTL,
+          },
+    health: { port: env.HEALTH_PORT, host: env.HEALTH_HOST },
     // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.
     logLevel: env.LOG_LEVEL ?? (mode === 'slack' ? 'info' : 'warn'),
     operators: env.OPERATORS,
@@ -168,7 +190,7 @@ export function normalizeApiBase(url: string): string {
   return parsed.toString();
 }
 
-const SECRET_KEYS = new Set(['password', 'botToken', 'signingSecret', 'appToken']);
+const SECRET_KEYS = new Set(['password', 'botToken', 'signingSecret', 'appToken', 'connectionString']);
 
 /** The config as a plain object with every secret shown as `***`; safe to log. */
 export function redactConfig(config: Config): Record<string, unknown> {

@@ -31,6 +31,11 @@ export interface Watcher {
   state(): WatcherState;
   /** Saves the state (serialised: at most one write at a time, the latest state wins). */
   persist(): Promise<void>;
+  /**
+   * Reads the state again from the store, after the writes in flight, dropping unsaved changes: another
+   * replica shares it (a shared store), or this one just took or lost the watcher lease.
+   */
+  reload(): Promise<void>;
 }
 
 /** Builds the watcher. The first run only records where "now" is: history is not news (unless ALERT_BACKFILL). */
@@ -64,6 +69,15 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     },
     state: current,
     persist,
+    reload() {
+      const reading = writing
+        .catch(() => undefined)
+        .then(async () => {
+          state = await deps.store.load();
+        });
+      writing = reading;
+      return reading;
+    },
     async runOnce() {
       const ctx = context();
       const now = ctx.now();
