@@ -38,7 +38,12 @@ export async function openStateStore(
     return { store: localStateStore(store), leadership: alwaysLeader(), setFence: () => undefined };
   }
   const { connectionString, sslMode, caFile, leaseTtlMs } = config.state;
-  const db = createDb({ url: connectionString, sslMode, caFile });
+  const db = createDb({
+    url: connectionString,
+    sslMode,
+    caFile,
+    transactionIdleTimeoutMs: Math.max(100, leaseTtlMs / 3),
+  });
   const report = await migrate(db);
   if (report.applied.length > 0) logger.info(report, 'applied database migrations');
   const leadership = createPostgresLease(db, {

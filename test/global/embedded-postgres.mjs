@@ -31,7 +31,8 @@ export async function startEmbeddedPostgres() {
     port,
     user: 'postgres',
     password: 'postgres',
-    persistent: false,
+    // Kept on stop, so restart() finds its data; stop() removes the folder itself.
+    persistent: true,
     onLog: () => undefined,
     onError: () => undefined,
   });

@@ -24,6 +24,11 @@ export interface DbOptions {
   max?: number;
   /** Gives up connecting after this long (ms), so a down database is an error, not a hang. */
   connectTimeoutMs?: number;
+  /**
+   * The server ends a transaction left idle this long (ms): a replica paused inside one (SIGSTOP, a VM
+   * frozen) must not hold the lease row's lock, and so the lease, past its expiry.
+   */
+  transactionIdleTimeoutMs?: number;
 }
 
 /** The only importer of `pg` (node-postgres): a small pool behind our Db interface. */
@@ -46,6 +51,10 @@ export function createDb(options: DbOptions): Db {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        if (options.transactionIdleTimeoutMs !== undefined)
+          await client.query(
+            `SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.floor(options.transactionIdleTimeoutMs))}`,
+          );
         const tx: DbQuery = {
           query: async (sql, params) => {
             const result = await client.query(sql, params as unknown[] | undefined);
