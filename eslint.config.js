@@ -10,6 +10,8 @@ const seams = [
   { name: 'vega', file: 'src/digest/chart-render.ts' },
   { name: 'vega-lite', file: 'src/digest/chart-render.ts' },
   { name: '@resvg/resvg-js', file: 'src/digest/chart-render.ts' },
+  { name: 'pg', file: 'src/store/postgres/pg.ts' },
+  { name: 'prom-client', file: 'src/metrics/registry.ts' },
 ];
 
 /** Our parts, by folder, as import patterns. */

@@ -10,6 +10,9 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // One embedded PostgreSQL per run (the PostgreSQL store's tests make a database each in it).
+  globalSetup: '<rootDir>/test/global/setup.mjs',
+  globalTeardown: '<rootDir>/test/global/teardown.mjs',
   // Two files at a time (this project's reference machine has 2 cores): every server listens on port 0 and
   // every temp folder comes from mkdtemp, so suites never share a port or a file.
   maxWorkers: 2,

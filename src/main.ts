@@ -121,13 +121,15 @@ async function startAlerts(
   run: Run,
 ): Promise<FailoverFollowPort> {
   const { logger, stops } = run;
-  const { watcher, schedule, protection, digest } = await startWatcher({
+  const { watcher, schedule, store, leadership, protection, digest } = await startWatcher({
     config,
     client: em.client,
     chat,
     clock: systemClock,
     logger,
   });
+  stops.push(() => store.close());
+  stops.push(() => leadership.stop());
   stops.push(() => schedule.stop());
   if (protection) stops.push(() => protection.schedule.stop());
   if (digest) stops.push(() => digest.schedule.stop());

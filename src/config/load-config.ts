@@ -83,6 +83,14 @@ export interface DigestConfig {
   channels: readonly string[];
 }
 
+/** The PostgreSQL state store and the watcher lease. */
+export interface StateConfig {
+  connectionString: string;
+  sslMode: string | undefined;
+  caFile: string | undefined;
+  leaseTtlMs: number;
+}
+
 export interface Config {
   mode: Mode;
   digest: DigestConfig;
@@ -92,6 +100,10 @@ export interface Config {
   protection: ProtectionConfig;
   /** The lowdb state file; undefined in the local demo unless DATA_FILE is set (its state then lives in memory). */
   dataFile: string | undefined;
+  /** STATE_URL and friends: the state on PostgreSQL, shared by replicas; undefined keeps DATA_FILE. */
+  state: StateConfig | undefined;
+  /** Where /healthz, /readyz and /metrics listen in Socket Mode and the console (HTTP mode uses PORT). */
+  health: { port: number; host: string };
   logLevel: LogLevel;
   /**
    * OPERATORS: Slack user (U…) and user-group (S…) IDs who may make wide or lasting routing changes;
@@ -174,6 +186,16 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     },
     digest: digestConfig(env, env.ALERT_CHANNEL ?? (mode === 'slack' ? undefined : 'alerts')),
     dataFile: env.DATA_FILE ?? (mode === 'local-demo' ? undefined : DEFAULT_DATA_FILE),
+    state:
+      env.STATE_URL === undefined
+        ? undefined
+        : {
+            connectionString: env.STATE_URL,
+            sslMode: env.PGSSLMODE,
+            caFile: env.STATE_CA_FILE,
+            leaseTtlMs: env.LEASE_TTL,
+          },
+    health: { port: env.HEALTH_PORT, host: env.HEALTH_HOST },
     // The console shares the terminal with the logs (on stderr): keep them to warnings unless asked.
     logLevel: env.LOG_LEVEL ?? (mode === 'slack' ? 'info' : 'warn'),
     operators: env.OPERATORS,
@@ -248,7 +270,14 @@ export function normalizeApiBase(url: string): string {
   return parsed.toString();
 }
 
-const SECRET_KEYS = new Set(['password', 'botToken', 'signingSecret', 'appToken', 'signingKey']);
+const SECRET_KEYS = new Set([
+  'password',
+  'botToken',
+  'signingSecret',
+  'appToken',
+  'signingKey',
+  'connectionString',
+]);
 
 /** The config as a plain object with every secret shown as `***`; safe to log. */
 export function redactConfig(config: Config): Record<string, unknown> {

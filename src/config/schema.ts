@@ -175,6 +175,18 @@ export const envSchema = z.object({
   }),
   DIGEST_CHANNELS: list,
   DATA_FILE: optionalText,
+  STATE_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }).optional(),
+  ),
+  PGSSLMODE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']).optional(),
+  ),
+  STATE_CA_FILE: optionalText,
+  LEASE_TTL: duration('30s'),
+  HEALTH_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3001)),
+  HEALTH_HOST: z.preprocess(emptyToUndefined, z.string().trim().default('127.0.0.1')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

@@ -16,6 +16,7 @@ export const ErrorCode = {
   CommandUsage: 'command_usage',
   StateFile: 'state_file',
   Slack: 'slack',
+  LeaseLost: 'lease_lost',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

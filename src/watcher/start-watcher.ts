@@ -2,17 +2,31 @@ import type { Config } from '../config/load-config.js';
 import type { EmClient } from '../em/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { createMemoryAlertStore } from '../watcher/alert-store.js';
 import type { ChatPort } from '../watcher/chat-port.js';
-import { createLowdbAlertStore } from '../watcher/lowdb-alert-store.js';
 import { startSchedule, type Schedule } from '../shared/scheduler.js';
-import { createWatcher, type Watcher } from '../watcher/watcher.js';
-import { createProtectionLoop, type ProtectionLoop } from '../watcher/protection-loop.js';
-import { createDigestLoop, type DigestLoop } from '../digest/digest-loop.js';
+import { leaderOnlyChat } from '../store/leader-chat.js';
+import type { Leadership } from '../store/leadership.js';
+import { openStateStore, type StateHooks } from '../store/open-state-store.js';
+import type { StateStore } from '../store/state-store.js';
+import { createWatcher, type PollReport, type Watcher } from '../watcher/watcher.js';
+import { startDigest, startProtection, type DigestSchedule, type ProtectionSchedule } from './start-loops.js';
+
+/** What startWatcher built: the watcher, its schedule, the store and who leads (to gate other jobs). */
+export interface StartedWatcher {
+  watcher: Watcher;
+  schedule: Schedule;
+  store: StateStore;
+  leadership: Leadership;
+  /** WATCH_PROTECTION's loop; absent when it is off. */
+  protection?: ProtectionSchedule;
+  /** The daily digest; absent when DIGEST_CHANNELS is off. */
+  digest?: DigestSchedule;
+}
 
 /**
- * Builds the watcher on its store, loads its state (a corrupt file stops here) and starts the schedule; with
- * WATCH_PROTECTION, the protection loop too, on its own schedule over the same state.
+ * Builds the watcher on its store, loads its state (a corrupt file stops here) and starts the schedule. Every
+ * replica loads the state (commands need it); only the lease holder polls. A replica that takes the lease
+ * reads the state again and polls at once, which first settles what the old leader left pending.
  */
 export async function startWatcher(deps: {
   config: Config;
@@ -20,103 +34,59 @@ export async function startWatcher(deps: {
   chat: ChatPort;
   clock: Clock;
   logger: Logger;
-}): Promise<{
-  watcher: Watcher;
-  schedule: Schedule;
-  protection?: ProtectionSchedule;
-  digest?: DigestSchedule;
-}> {
-  const { config } = deps;
-  const store = config.dataFile ? createLowdbAlertStore(config.dataFile) : createMemoryAlertStore();
+  hooks?: StateHooks & { onPoll?: (report: PollReport, ms: number) => void };
+}): Promise<StartedWatcher> {
+  const { config, logger } = deps;
+  const { store, leadership, setFence } = await openStateStore(config, logger, deps.hooks);
   const watcher = createWatcher({
     client: deps.client,
-    chat: deps.chat,
+    chat: store.shared ? leaderOnlyChat(deps.chat, leadership) : deps.chat,
     store,
     clock: deps.clock,
-    logger: deps.logger.child({ part: 'watcher' }),
+    logger: logger.child({ part: 'watcher' }),
     config: config.watcher,
     ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
     ...(config.jobActions.enabled ? { jobActions: true } : {}),
   });
   await watcher.start();
-  const schedule = startSchedule(
-    config.watcher.schedule,
-    async () => {
-      const report = await watcher.runOnce();
-      deps.logger.debug({ report }, 'poll done');
-    },
-    deps.logger,
-  );
-  const digest = config.digest.channels.length > 0 ? startDigest(deps, watcher) : undefined;
-  const started = { watcher, schedule, ...(digest ? { digest } : {}) };
-  if (!config.protection.enabled) return started;
-  return { ...started, protection: startProtection(deps, watcher) };
+  const job = async () => {
+    if (store.shared) await watcher.reload();
+    if (!leadership.isLeader()) return;
+    const started = deps.clock.now();
+    const report = await watcher.runOnce();
+    deps.hooks?.onPoll?.(report, deps.clock.now() - started);
+    logger.debug({ report }, 'poll done');
+  };
+  const schedule = startSchedule(config.watcher.schedule, job, logger);
+  if (store.shared) followLease(leadership, { watcher, setFence, schedule, logger });
+  await leadership.start();
+  // The slower loops post through the same leader-only chat and run only on the leader.
+  const loops = { ...deps, chat: store.shared ? leaderOnlyChat(deps.chat, leadership) : deps.chat, leadership };
+  const digest = config.digest.channels.length > 0 ? startDigest(loops, watcher) : undefined;
+  const protection = config.protection.enabled ? startProtection(loops, watcher) : undefined;
+  return {
+    watcher,
+    schedule,
+    store,
+    leadership,
+    ...(digest ? { digest } : {}),
+    ...(protection ? { protection } : {}),
+  };
 }
 
-/** The digest is checked every minute: it is due at a minute of the day (DIGEST_TIME). */
-const DIGEST_SCHEDULE = '* * * * *';
-
-/** The daily digest loop and its schedule. */
-export interface DigestSchedule {
-  loop: DigestLoop;
-  schedule: Schedule;
-}
-
-/** The one place the digest runs: a leader-only deployment gates `loop.runOnce` here. */
-function startDigest(
-  deps: { config: Config; client: EmClient; chat: ChatPort; clock: Clock; logger: Logger },
-  watcher: Watcher,
-): DigestSchedule {
-  const loop = createDigestLoop({
-    state: () => watcher.state(),
-    save: () => watcher.persist(),
-    client: deps.client,
-    chat: deps.chat,
-    clock: deps.clock,
-    logger: deps.logger.child({ part: 'digest' }),
-    digest: deps.config.digest,
-    repoWarnPercent: deps.config.protection.repoWarnPercent,
+/** Taking the lease: carry its token, read the state afresh, poll now. Losing it: drop what was not saved. */
+function followLease(
+  leadership: Leadership,
+  parts: { watcher: Watcher; setFence(token: bigint | undefined): void; schedule: Schedule; logger: Logger },
+): void {
+  leadership.onLeadership((leader) => {
+    // The token is carried from the start (a save racing the reload is fenced); dropped only after it.
+    if (leader) parts.setFence(leadership.fencing());
+    const change = leader
+      ? parts.watcher.reload().then(() => void parts.schedule.runNow())
+      : parts.watcher.reload().then(() => parts.setFence(undefined));
+    change.catch((error: unknown) => {
+      parts.logger.error({ err: String(error) }, 'could not read the state after a lease change');
+    });
   });
-  const schedule = startSchedule(
-    DIGEST_SCHEDULE,
-    async () => {
-      const report = await loop.runOnce();
-      deps.logger.debug({ report }, 'digest check done');
-    },
-    deps.logger,
-  );
-  return { loop, schedule };
-}
-
-/** The protection loop and its schedule. */
-export interface ProtectionSchedule {
-  loop: ProtectionLoop;
-  schedule: Schedule;
-}
-
-function startProtection(
-  deps: { config: Config; client: EmClient; chat: ChatPort; clock: Clock; logger: Logger },
-  watcher: Watcher,
-): ProtectionSchedule {
-  const { config } = deps;
-  const loop = createProtectionLoop({
-    state: () => watcher.state(),
-    save: () => watcher.persist(),
-    client: deps.client,
-    chat: deps.chat,
-    clock: deps.clock,
-    logger: deps.logger.child({ part: 'protection' }),
-    config: config.watcher,
-    protection: config.protection,
-    ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
-  });
-  const schedule = startSchedule(
-    config.protection.schedule,
-    async () => {
-      const report = await loop.runOnce();
-      deps.logger.debug({ report }, 'protection check done');
-    },
-    deps.logger,
-  );
-  return { loop, schedule };
 }

@@ -36,6 +36,11 @@ export interface Watcher {
   persist(): Promise<void>;
   /** Renders an open incident's first message again (its claim changed); false when it cannot. */
   refreshIncident(key: string): Promise<boolean>;
+  /**
+   * Reads the state again from the store, after the writes in flight, dropping unsaved changes: another
+   * replica shares it (a shared store), or this one just took or lost the watcher lease.
+   */
+  reload(): Promise<void>;
 }
 
 /** Builds the watcher. The first run only records where "now" is: history is not news (unless ALERT_BACKFILL). */
@@ -71,6 +76,15 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     state: current,
     persist,
     refreshIncident: (key) => refreshIncident(context(), key),
+    reload() {
+      const reading = writing
+        .catch(() => undefined)
+        .then(async () => {
+          state = await deps.store.load();
+        });
+      writing = reading;
+      return reading;
+    },
     async runOnce() {
       const ctx = context();
       const now = ctx.now();

@@ -1,0 +1,99 @@
+import type { StateStore } from '../../../src/store/state-store.js';
+import { emptyState, type AlertRecord, type WatcherState } from '../../../src/watcher/state.js';
+
+/** A store under test: `open()` gives a new instance on the same backing (a restart, or another replica). */
+export interface StoreUnderTest {
+  open(): StateStore;
+  cleanup(): Promise<void>;
+}
+
+/** An alert record with overrides. */
+export function buildRecord(overrides: Partial<AlertRecord> = {}): AlertRecord {
+  const uid = overrides.uid ?? 'urn:veeam:BackupJobSession:1';
+  const channel = overrides.channel ?? 'C-ALERTS';
+  return {
+    key: `${uid}|${channel}`,
+    uid,
+    href: `https://em.example/api/backupSessions/${uid}`,
+    channel,
+    status: 'pending',
+    endedAt: 1_700_000_000_000,
+    jobKey: 'backup:job-1',
+    job: { sessionKind: 'BackupJobSession', ownerUid: 'urn:veeam:Job:1', jobName: 'Nightly' },
+    result: 'Failed',
+    decidedAt: 1_700_000_001_000,
+    ...overrides,
+  };
+}
+
+/** A state with something in every field. */
+export function buildFullState(): WatcherState {
+  const state = emptyState();
+  state.firstStartedAt = 1_700_000_000_000;
+  state.lastPollAt = 1_700_000_060_000;
+  state.alerts = { [buildRecord().key]: buildRecord() };
+  state.subscriptions = [{ id: 1, channel: 'C-OPS', job: 'nightly*', level: 'failed', by: 'U1', at: 5 }];
+  state.mutes = [{ job: 'Nightly', until: 1_800_000_000_000, by: 'U1', channel: 'C-OPS' }];
+  state.brokenChannels = { 'C-GONE': { since: 3, slackCode: 'channel_not_found' } };
+  state.emSkewMs = 1500;
+  return state;
+}
+
+/**
+ * The one contract every StateStore passes (memory, lowdb, PostgreSQL): what is saved is what the next
+ * instance loads, removals stick, and claimOnce answers true once per key.
+ */
+export function describeStoreContract(name: string, make: () => Promise<StoreUnderTest>): void {
+  describe(`${name} store contract`, () => {
+    let subject: StoreUnderTest;
+    beforeEach(async () => {
+      subject = await make();
+    });
+    afterEach(() => subject.cleanup());
+
+    it('loads a fresh state when nothing was saved', async () => {
+      expect(await subject.open().load()).toEqual(emptyState());
+    });
+
+    it('loads in a new instance what the last one saved, field by field', async () => {
+      const store = subject.open();
+      await store.load();
+      await store.save(buildFullState());
+
+      expect(await subject.open().load()).toEqual(buildFullState());
+    });
+
+    it('keeps record changes, removals and an unset optional field', async () => {
+      const store = subject.open();
+      const state = await store.load();
+      Object.assign(state, buildFullState());
+      await store.save(state);
+      const second = buildRecord({ uid: 'urn:veeam:BackupJobSession:2', status: 'sent', ts: '1.2' });
+      state.alerts[second.key] = second;
+      state.alerts[buildRecord().key]!.status = 'sent';
+      await store.save(state);
+      delete state.alerts[second.key];
+      delete state.emSkewMs;
+      state.mutes = [];
+      await store.save(state);
+
+      const loaded = await subject.open().load();
+      expect(Object.keys(loaded.alerts)).toEqual([buildRecord().key]);
+      expect(loaded.alerts[buildRecord().key]?.status).toBe('sent');
+      expect(loaded.emSkewMs).toBeUndefined();
+      expect(loaded.mutes).toEqual([]);
+    });
+
+    it('claimOnce answers true to the first caller of a key only', async () => {
+      const store = subject.open();
+      expect(await store.claimOnce('digest', 'C1|2026-01-02')).toBe(true);
+      expect(await store.claimOnce('digest', 'C1|2026-01-02')).toBe(false);
+      expect(await store.claimOnce('digest', 'C2|2026-01-02')).toBe(true);
+      expect(await store.claimOnce('other', 'C1|2026-01-02')).toBe(true);
+    });
+
+    it('answers ping', async () => {
+      await expect(subject.open().ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import { ErrorCode } from '../../../src/shared/errors.js';
+import { migrate } from '../../../src/store/postgres/migrations.js';
+import type { Db } from '../../../src/store/postgres/pg.js';
+import { createPostgresStateStore } from '../../../src/store/postgres/postgres-state-store.js';
+import { createTestDatabase, openTestDb } from '../../helpers/postgres.js';
+import { buildRecord, describeStoreContract } from './contract.js';
+
+describeStoreContract('PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const dbs: Db[] = [];
+  const first = openTestDb(database.url);
+  dbs.push(first);
+  await migrate(first);
+  return {
+    open: () => {
+      const db = openTestDb(database.url);
+      dbs.push(db);
+      return createPostgresStateStore(db);
+    },
+    cleanup: async () => {
+      for (const db of dbs) await db.end();
+      await database.drop();
+    },
+  };
+});
+
+describe('PostgreSQL store between replicas', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let dbs: Db[];
+  const open = (fencing?: () => bigint | undefined) => {
+    const db = openTestDb(database.url);
+    dbs.push(db);
+    return createPostgresStateStore(db, fencing ? { fencing } : {});
+  };
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dbs = [];
+    const db = openTestDb(database.url);
+    dbs.push(db);
+    await migrate(db);
+  });
+  afterEach(async () => {
+    for (const db of dbs) await db.end();
+    await database.drop();
+  });
+
+  it('writes only what a replica changed: a follower’s subscription and the leader’s poll both stay', async () => {
+    const leader = open();
+    const follower = open();
+    const leaderState = await leader.load();
+    const followerState = await follower.load();
+    followerState.subscriptions.push({ id: 7, channel: 'C-NEW' });
+    await follower.save(followerState);
+    leaderState.lastPollAt = 42;
+    leaderState.alerts[buildRecord().key] = buildRecord();
+    await leader.save(leaderState);
+
+    const loaded = await open().load();
+    expect(loaded.subscriptions.map((s) => s.channel)).toEqual(['C-NEW']);
+    expect(loaded.lastPollAt).toBe(42);
+    expect(Object.keys(loaded.alerts)).toEqual([buildRecord().key]);
+  });
+
+  it('refuses a second record of the same session, result and channel from another writer', async () => {
+    const a = open();
+    const b = open();
+    const stateA = await a.load();
+    const stateB = await b.load();
+    stateA.alerts[buildRecord().key] = buildRecord();
+    await a.save(stateA);
+    stateB.alerts[buildRecord().key] = buildRecord({ decidedAt: 99 });
+
+    await expect(b.save(stateB)).rejects.toMatchObject({ code: ErrorCode.StateFile });
+  });
+
+  it('a save with a fencing token the lease does not hold writes nothing and throws lease_lost', async () => {
+    const stale = open(() => 5n);
+    const state = await stale.load();
+    state.lastPollAt = 1;
+    state.alerts[buildRecord().key] = buildRecord();
+
+    await expect(stale.save(state)).rejects.toMatchObject({ code: ErrorCode.LeaseLost });
+    const loaded = await open().load();
+    expect(loaded.lastPollAt).toBeNull();
+    expect(loaded.alerts).toEqual({});
+  });
+
+  it('refuses a database whose state does not match the schema, leaving it as it is', async () => {
+    const db = openTestDb(database.url);
+    dbs.push(db);
+    await db.query(`INSERT INTO state_fields (key, value) VALUES ('mutes', '"nope"')`);
+
+    await expect(open().load()).rejects.toMatchObject({ code: ErrorCode.StateFile });
+    const { rows } = await db.query<{ value: unknown }>(`SELECT value FROM state_fields WHERE key = 'mutes'`);
+    expect(rows[0]?.value).toBe('nope');
+  });
+});
