@@ -25,6 +25,18 @@ export function createInFlightRequests(maxDeferMs = MAX_DEFER_MS): InFlightReque
     waiters = [];
     released.forEach((resolve) => resolve());
   };
+  const waitForZero = (timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        waiters = waiters.filter((w) => w !== wake);
+        resolve();
+      }, timeoutMs);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      waiters.push(wake);
+    });
   return {
     track: (_request, response) => {
       inFlight += 1;
@@ -39,19 +51,18 @@ export function createInFlightRequests(maxDeferMs = MAX_DEFER_MS): InFlightReque
       response.once('close', finish);
     },
     count: () => inFlight,
-    whenIdle: () => {
-      if (inFlight === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          waiters = waiters.filter((w) => w !== wake);
-          resolve();
-        }, maxDeferMs);
-        const wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        waiters.push(wake);
-      });
+    whenIdle: async () => {
+      const deadline = Date.now() + maxDeferMs;
+      // Idle means nothing in flight across one more I/O phase: the requests of a burst arrive over several.
+      for (;;) {
+        if (inFlight === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (inFlight === 0) return;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) return;
+        await waitForZero(left);
+      }
     },
   };
 }
