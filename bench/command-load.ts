@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { sendSlashCommand } from '../test/helpers/slack-requests.js';
+import { signatureHeaders } from '../test/helpers/slack-requests.js';
 
 /** One signed slash command to send. */
 export interface LoadRequest {
@@ -18,6 +19,10 @@ export interface LoadResult {
 }
 
 const LOAD_TIMEOUT_MS = 60_000;
+
+/** The generator, as the README names it. */
+export const LOAD_GENERATOR =
+  'node:http Agent, keepAlive, maxSockets = concurrency, connections opened before the burst, separate process';
 
 /**
  * Sends all commands at once from a separate process, so the client's event loop is not the bot's and the
@@ -43,16 +48,60 @@ export function sendFromLoadProcess(eventsUrl: string, requests: LoadRequest[]):
   });
 }
 
+/** The form body Slack posts for `/veeam <text>`. */
+function commandBody(text: string, responseUrl: string): string {
+  return new URLSearchParams({
+    token: 'legacy-token',
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command: '/veeam',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+}
+
+function send(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, agent, headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 async function runChild(message: { eventsUrl: string; requests: LoadRequest[] }): Promise<void> {
-  // Node loads its fetch implementation on first use; do that before the clock starts (Bolt answers 404).
-  await fetch(message.eventsUrl, { signal: AbortSignal.timeout(5000) }).then((res) => res.text());
+  const agent = new http.Agent({ keepAlive: true, maxSockets: message.requests.length });
+  // Open every connection first (a GET answered 404 or 200), so the burst measures requests, not TCP handshakes.
+  await Promise.all(message.requests.map(() => send(agent, message.eventsUrl, 'GET', '')));
+  const signed = message.requests.map((r) => {
+    const body = commandBody(r.text, r.responseUrl);
+    const headers = {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Content-Length': String(Buffer.byteLength(body)),
+      ...signatureHeaders(body),
+    };
+    return { id: r.id, body, headers };
+  });
   const results = await Promise.all(
-    message.requests.map(async ({ id, text, responseUrl }): Promise<LoadResult> => {
+    signed.map(async ({ id, body, headers }): Promise<LoadResult> => {
       const sentAt = Date.now();
-      const { status, ms } = await sendSlashCommand(message.eventsUrl, { text, responseUrl });
-      return { id, sentAt, status, ackMs: ms };
+      const started = performance.now();
+      const status = await send(agent, message.eventsUrl, 'POST', body, headers);
+      return { id, sentAt, status, ackMs: performance.now() - started };
     }),
   );
+  agent.destroy();
   process.send?.(results, () => process.exit(0));
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { createInFlightRequests } from './in-flight.js';
 import { capConnections, createHttpReceiver, httpServerOptions } from './http-receiver.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -34,6 +35,8 @@ export interface SlackApp {
    */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
+  /** HTTP requests read but not yet answered (always 0 in Socket Mode). */
+  requestsInFlight(): number;
 }
 
 /** Builds the Bolt app, registers the listeners and the one error handler. Receivers do transport only. */
@@ -42,6 +45,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   if (!slack.botToken) throw new Error('createSlackApp needs SLACK_BOT_TOKEN');
   const socketMode = slack.appToken !== undefined;
   const boltLogger = createBoltLogger(logger.child({ part: 'slack' }));
+  // Socket Mode acks over its WebSocket, so only the HTTP receiver has requests waiting for an ack.
+  const inFlight = socketMode ? undefined : createInFlightRequests();
   const app = new App({
     token: slack.botToken,
     logger: boltLogger,
@@ -55,11 +60,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             : {}),
         }
       : {
-          receiver: createHttpReceiver({ signingSecret: slack.signingSecret ?? '', boltLogger, logger }),
+          receiver: createHttpReceiver({
+            signingSecret: slack.signingSecret ?? '',
+            boltLogger,
+            logger,
+            ...(inFlight ? { inFlight } : {}),
+          }),
         }),
     clientOptions: slackClientOptions(slack),
   });
-  const queue = createWorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
+  const queue = createWorkQueue(options.workConcurrency ?? WORK_CONCURRENCY, inFlight?.whenIdle);
   registerCommands(app, options.commands, slack, queue);
   registerActions(app, {
     commands: options.commands,
@@ -91,5 +101,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     stop: async () => {
       await app.stop();
     },
+    requestsInFlight: () => inFlight?.count() ?? 0,
   };
 }

@@ -1,6 +1,8 @@
 import type { Server, ServerOptions } from 'node:http';
 import { HTTPReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../shared/logger.js';
+import type { InFlightRequests } from './in-flight.js';
+import { trackInFlight } from './in-flight.js';
 import { guardRequestWindow } from './request-window.js';
 
 /** How long an idle keep-alive connection stays open (Node's default; Slack opens fresh ones anyway). */
@@ -16,13 +18,15 @@ export interface HttpLimits {
 
 /**
  * Bolt's HTTP receiver (signature checks, /slack/events) with our request-window check in front of it: Bolt
- * refuses timestamps older than 5 minutes but not ones in the future.
+ * refuses timestamps older than 5 minutes but not ones in the future. With `inFlight`, every request is counted
+ * until its answer is sent, so the work queue can let acks go first.
  */
 export function createHttpReceiver(options: {
   signingSecret: string;
   boltLogger: BoltLogger;
   logger: Logger;
   now?: () => number;
+  inFlight?: InFlightRequests;
 }): HTTPReceiver {
   const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, logger: options.boltLogger });
   receiver.requestListener = guardRequestWindow(
@@ -34,6 +38,7 @@ export function createHttpReceiver(options: {
       ),
     options.now,
   );
+  if (options.inFlight) receiver.requestListener = trackInFlight(receiver.requestListener, options.inFlight);
   return receiver;
 }
 
