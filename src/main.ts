@@ -199,6 +199,7 @@ function commandDeps(config: Config, em: EmConnection, logger: Logger, watcher: 
     clock: systemClock,
     logger: logger.child({ part: 'commands' }),
     protection: config.protection,
+    digestTimeZone: config.digest.timeZone,
     ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
   };
 }
