@@ -75,6 +75,8 @@ function startDigest(
     logger: deps.logger.child({ part: 'digest' }),
     digest: deps.config.digest,
     repoWarnPercent: deps.config.protection.repoWarnPercent,
+    // The demo posts one digest about a minute after start, so a newcomer sees it.
+    ...(deps.config.mode === 'local-demo' ? { demoDueAtMs: deps.clock.now() + 60_000 } : {}),
   });
   const schedule = startSchedule(
     DIGEST_SCHEDULE,
