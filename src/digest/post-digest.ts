@@ -81,7 +81,8 @@ export async function attachChart(
     bytes: chart.png,
   };
   try {
-    const { fileId } = await ctx.chat.uploadFile(file);
+    const { fileId, shownByChat } = await ctx.chat.uploadFile(file);
+    if (shownByChat) return;
     if (withChart) {
       try {
         await ctx.chat.update({ channel, ts, ...withChart(fileId) });

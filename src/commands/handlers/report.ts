@@ -1,4 +1,4 @@
-import { attachChart } from '../../digest/post-digest.js';
+import { attachChart, type PreparedDigest } from '../../digest/post-digest.js';
 import { digestWithChart, gatherDigestFor, type DigestOptions } from '../../digest/prepare-digest.js';
 import { buildDigestView } from '../../digest/digest-view.js';
 import { hostTimeZone, localDate } from '../../digest/local-time.js';
@@ -60,13 +60,18 @@ export function isReportCommand(text: string): boolean {
   return REPORT_TEXT.test(text);
 }
 
+/** A `report [window]` text's digest with its chart (the console's `/veeam report` and the share). */
+export async function prepareReport(text: string, deps: CommandDeps): Promise<PreparedDigest> {
+  const opts = reportOptions(REPORT_TEXT.exec(text)?.[1] ?? '', deps);
+  return digestWithChart(await gatherDigestFor(deps.client, opts), opts);
+}
+
 /**
  * `Share in channel` of a report: the digest posted in the channel (who shared it under it), then its chart
  * uploaded and shown in it as an image block, or shared in its thread when Slack refuses the block.
  */
 export async function shareReport(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
-  const opts = reportOptions(REPORT_TEXT.exec(click.value)?.[1] ?? '', deps);
-  const prepared = await digestWithChart(await gatherDigestFor(deps.client, opts), opts);
+  const prepared = await prepareReport(click.value, deps);
   const { channelId, userId } = click.context;
   const shared = (m: typeof prepared.message) => buildSharedCopyView(m, { sharedBy: userId });
   const posted = await io.chat.post({ channel: channelId, ...shared(prepared.message) });
