@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAlerts } from './alerts.js';
+import { benchDigest } from './digest.js';
 import { benchGlobMatch } from './glob-match.js';
 import { benchFlood } from './flood.js';
 import { benchEmLimits } from './em-limits.js';
@@ -24,6 +25,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   globs: () => benchGlobMatch(),
   flood: () => benchFlood(),
   'em-limits': () => benchEmLimits(),
+  digest: () => benchDigest(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

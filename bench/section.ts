@@ -9,6 +9,7 @@ export const SECTION_IDS = [
   'globs',
   'flood',
   'em-limits',
+  'digest',
 ] as const;
 /** One section id. */
 export type SectionId = (typeof SECTION_IDS)[number];

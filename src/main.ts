@@ -12,7 +12,7 @@ import { createRoutingPort } from './commands/routing-port.js';
 import type { CommandDeps } from './commands/types.js';
 import { createWatcherSlot, type WatcherPort } from './commands/watcher-port.js';
 import { loadConfig, redactConfig, type Config } from './config/load-config.js';
-import { createConsoleChat } from './console/console-chat.js';
+import { consoleFilesDir, createConsoleChat } from './console/console-chat.js';
 import { createConsolePrinter } from './console/console-printer.js';
 import { runConsolePrompt } from './console/console-prompt.js';
 import { runDoctor } from './doctor/run-doctor.js';
@@ -100,7 +100,9 @@ async function runConsole(config: Config, em: EmConnection, run: Run): Promise<b
     write: (text) => process.stdout.write(text),
     color: process.stdout.isTTY === true,
   });
-  const chat = createConsoleChat(printer, () => systemClock.now());
+  const chat = createConsoleChat(printer, () => systemClock.now(), {
+    filesDir: consoleFilesDir(config.mode === 'local-demo'),
+  });
   const follow = await startAlerts(config, em, chat, run);
   await runConsolePrompt({
     input: process.stdin,
@@ -201,6 +203,7 @@ function commandDeps(config: Config, em: EmConnection, logger: Logger, watcher: 
     clock: systemClock,
     logger: logger.child({ part: 'commands' }),
     protection: config.protection,
+    digestTimeZone: config.digest.timeZone,
     ...(config.em.webUrl ? { emWebUrl: config.em.webUrl } : {}),
   };
 }

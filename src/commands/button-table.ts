@@ -8,6 +8,7 @@ import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
 import { failoverProgress, followLink } from './actions.js';
 import { claimIncident, takeOverIncident } from './handlers/claim.js';
+import { isReportCommand, shareReport } from './handlers/report.js';
 import { offerSnooze, snoozeFor } from './handlers/snooze.js';
 import { requestJobAction } from './job-actions/request-action.js';
 import { replyForError, runCommand } from './run-command.js';
@@ -63,6 +64,7 @@ export function buttonHandlerFor(actionId: string): ButtonHandler | undefined {
  * with who shared it under it. An error answer is never posted: the clicker gets it instead.
  */
 async function shareInChannel(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
+  if (isReportCommand(click.value)) return shareReportOrSay(click, deps, io);
   const answer = await runCommand(click.value, click.context, deps);
   if (isErrorAnswer(answer)) return io.reply(answer);
   const { channelId, userId } = click.context;
@@ -72,6 +74,17 @@ async function shareInChannel(click: ButtonClick, deps: CommandDeps, io: ButtonI
     return io.reply(couldNotPost(error, channelId, deps.logger));
   }
   await io.dismiss();
+}
+
+/** A report's share (with its chart); EM trouble and a refused post answer the clicker. */
+async function shareReportOrSay(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
+  try {
+    await shareReport(click, deps, io);
+  } catch (error) {
+    if (error instanceof SlackApiError)
+      return io.reply(couldNotPost(error, click.context.channelId, deps.logger));
+    return io.reply(replyForError(error, deps.logger, { action: 'share_report' }));
+  }
 }
 
 /** `Follow` on a failover: post (or update) a channel message with its live view; the watcher keeps it current. */

@@ -6,6 +6,7 @@ import { jobActionCommand } from './handlers/job-action.js';
 import { muteCommand, unmuteCommand } from './handlers/mute.js';
 import { failuresCommand, runningCommand } from './handlers/problems.js';
 import { protectionCommand } from './handlers/protection.js';
+import { reportCommand } from './handlers/report.js';
 import { reposCommand } from './handlers/repos.js';
 import { rpoCommand } from './handlers/rpo.js';
 import { sessionCommand } from './handlers/session.js';
@@ -99,6 +100,12 @@ export const COMMANDS = [
     usage: 'repos',
     summary: 'repositories by free space, worst first',
     handler: reposCommand,
+  },
+  {
+    name: 'report',
+    usage: 'report [window, e.g. 7d]',
+    summary: 'the digest on demand: results by type, problem jobs, the 7-day trend (chart when shared)',
+    handler: reportCommand,
   },
   {
     name: 'rpo',

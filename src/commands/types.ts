@@ -21,6 +21,8 @@ export interface CommandDeps {
   routing?: RoutingPort;
   /** The protection settings `/veeam protection`, `repos` and `rpo` show; absent: the defaults. */
   protection?: Pick<ProtectionConfig, 'rpoDefaultMs' | 'repoWarnPercent' | 'repoCritPercent'>;
+  /** The digest's zone (DIGEST_TZ) for `/veeam report`; absent: the host's. */
+  digestTimeZone?: string;
   /** Retry / start / stop (JOB_ACTIONS=on); absent: no action buttons and the commands say they are off. */
   jobActions?: JobActionsDeps;
 }

@@ -5,6 +5,7 @@ import type { CommandDeps } from '../commands/types.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
 import type { ConsolePrinter } from './console-printer.js';
+import { isReportCommand, printReport } from './console-report.js';
 
 const CONTEXT = { userId: 'console', channelId: 'console' };
 
@@ -48,6 +49,7 @@ type PromptParts = Pick<Parameters<typeof runConsolePrompt>[0], 'printer' | 'dep
 async function handleLine(line: string, parts: PromptParts): Promise<void> {
   if (/^\d+$/.test(line)) return clickButton(Number(line), parts);
   const text = line.replace(/^\/?veeam\b\s*/i, '');
+  if (isReportCommand(text)) return printReport(text, CONTEXT, parts);
   parts.printer.print(await runCommand(text, CONTEXT, parts.deps), `/veeam ${text}`);
 }
 

@@ -4,8 +4,8 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import { emSkew } from '../watcher/em-clock.js';
-import type { WatcherState } from '../watcher/state.js';
-import { digestDue, digestKey } from './digest-due.js';
+import type { DigestRecord, WatcherState } from '../watcher/state.js';
+import { digestDue, digestKey, type DigestDue } from './digest-due.js';
 import { localDate } from './local-time.js';
 import { postDigest } from './post-digest.js';
 import { prepareDailyDigest } from './prepare-digest.js';
@@ -35,6 +35,11 @@ export interface DigestLoopDeps {
   logger: Logger;
   digest: DigestConfig;
   repoWarnPercent: number;
+  /**
+   * The local demo: from this instant today's digest is due once even before DIGEST_TIME, so a newcomer sees
+   * one a minute after start (the same pending/sent records keep it to once).
+   */
+  demoDueAtMs?: number;
 }
 
 /** Builds the digest loop over the watcher's live state and its serialised save. */
@@ -61,13 +66,10 @@ async function runChannel(deps: DigestLoopDeps, channel: string): Promise<boolea
   const state = deps.state();
   const nowMs = deps.clock.now();
   const { time, timeZone } = deps.digest;
-  const due = digestDue({
-    nowMs,
-    timeZone,
-    time,
-    firstStartedAt: state.firstStartedAt,
-    record: state.digests?.[digestKey(channel, localDate(nowMs, timeZone))],
-  });
+  const record = state.digests?.[digestKey(channel, localDate(nowMs, timeZone))];
+  const due =
+    digestDue({ nowMs, timeZone, time, firstStartedAt: state.firstStartedAt, record }) ??
+    demoDue(deps.demoDueAtMs, nowMs, timeZone, record);
   if (!due) return false;
   const ctx = { state, chat: deps.chat, now: () => deps.clock.now(), save: deps.save, logger: deps.logger };
   return postDigest(ctx, channel, due, () =>
@@ -81,6 +83,22 @@ async function runChannel(deps: DigestLoopDeps, channel: string): Promise<boolea
       state,
     }),
   );
+}
+
+/** The demo's one early digest: due from `atMs` until today's is sent. */
+function demoDue(
+  atMs: number | undefined,
+  nowMs: number,
+  timeZone: string,
+  record: DigestRecord | undefined,
+): DigestDue | undefined {
+  if (atMs === undefined || nowMs < atMs || record?.status === 'sent') return undefined;
+  return {
+    date: localDate(nowMs, timeZone),
+    scheduledMs: atMs,
+    late: false,
+    settle: record?.status === 'pending',
+  };
 }
 
 /** Drops digest records decided longer ago than DIGEST_KEEP_MS; true when any went. */

@@ -66,7 +66,7 @@ export async function postDigest(
  * block, the chart is shared into the digest's thread instead. A failed upload leaves the digest without its
  * picture: its text and blocks carry the same numbers.
  */
-async function attachChart(
+export async function attachChart(
   ctx: Pick<PollContext, 'chat' | 'logger'>,
   channel: string,
   ts: string,
@@ -81,7 +81,8 @@ async function attachChart(
     bytes: chart.png,
   };
   try {
-    const { fileId } = await ctx.chat.uploadFile(file);
+    const { fileId, shownByChat } = await ctx.chat.uploadFile(file);
+    if (shownByChat) return;
     if (withChart) {
       try {
         await ctx.chat.update({ channel, ts, ...withChart(fileId) });

@@ -3,7 +3,7 @@ import type { IncidentRecord, WatcherState } from '../watcher/state.js';
 import { renderChartPng } from './chart-render.js';
 import { trendChartSpec } from './chart-specs.js';
 import { trendAltText } from './digest-text.js';
-import type { DigestIncident } from './digest-types.js';
+import type { DigestData, DigestIncident } from './digest-types.js';
 import { buildDigestView } from './digest-view.js';
 import { gatherDigest } from './gather-digest.js';
 import type { PreparedDigest } from './post-digest.js';
@@ -30,31 +30,48 @@ export function claimOf(record: IncidentRecord): string | undefined {
   return record.claim?.name;
 }
 
-/** Gathers, renders and builds one daily digest for `date`: the message, the chart, and the message with it. */
-export async function prepareDailyDigest(
-  em: EmClient,
-  opts: {
-    nowMs: number;
-    date: string;
-    late: boolean;
-    timeZone: string;
-    repoWarnPercent: number;
-    state?: WatcherState;
-  },
-): Promise<PreparedDigest> {
-  const data = await gatherDigest(em, {
+/** What one digest is read and built with. */
+export interface DigestOptions {
+  nowMs: number;
+  date: string;
+  late: boolean;
+  timeZone: string;
+  repoWarnPercent: number;
+  state?: WatcherState;
+  /** The window counted back from now; default the daily digest's 24 h. */
+  window?: { ms: number; label: string };
+  /** `/veeam report`: the command a Share button re-runs in the channel. */
+  shareCommand?: string;
+}
+
+/** Gathers one digest's numbers from EM (no chart): the window defaults to 24 h. */
+export function gatherDigestFor(em: EmClient, opts: DigestOptions): Promise<DigestData> {
+  return gatherDigest(em, {
     nowMs: opts.nowMs,
-    windowMs: DAY_MS,
-    windowLabel: '24h',
+    windowMs: opts.window?.ms ?? DAY_MS,
+    windowLabel: opts.window?.label ?? '24h',
     timeZone: opts.timeZone,
     repoWarnPercent: opts.repoWarnPercent,
     incidents: incidentsOf(opts.state),
   });
+}
+
+/** Renders the chart of gathered data and builds the message with and without it. */
+export async function digestWithChart(data: DigestData, opts: DigestOptions): Promise<PreparedDigest> {
   const chart = await renderChartPng(trendChartSpec(data.trend, `Sessions per day (${opts.timeZone})`));
-  const view = { date: opts.date, late: opts.late };
+  const view = {
+    date: opts.date,
+    late: opts.late,
+    ...(opts.shareCommand ? { shareCommand: opts.shareCommand } : {}),
+  };
   return {
     message: buildDigestView(data, view),
     withChart: (fileId) => buildDigestView(data, { ...view, chartFileId: fileId }),
     chart: { png: chart.png, altText: trendAltText(data.trend), filename: `digest-${opts.date}.png` },
   };
+}
+
+/** Gathers, renders and builds one digest for `date` (24 h unless `window`): the message, the chart, and both. */
+export async function prepareDailyDigest(em: EmClient, opts: DigestOptions): Promise<PreparedDigest> {
+  return digestWithChart(await gatherDigestFor(em, opts), opts);
 }

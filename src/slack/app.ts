@@ -9,6 +9,7 @@ import { createInFlightRequests } from './in-flight.js';
 import { capConnections, createHttpReceiver, httpServerOptions } from './http-receiver.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
+import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { slackClientOptions, withTrailingSlash } from './web-client.js';
 import { createWorkQueue } from './work-queue.js';
@@ -79,6 +80,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     follow: options.follow,
   });
   registerViews(app, { commands: options.commands, chat: options.chat, queue });
+  registerEvents(app, { commands: options.commands, chat: options.chat });
   app.error(async (error) => {
     logger.error({ err: error.message, code: error.code }, 'unhandled Slack listener error');
   });

@@ -53,9 +53,10 @@ export interface ChatPort {
   ): Promise<Map<string, string>>;
   /**
    * Uploads a file with Slack's external flow (get an upload URL, POST the bytes, complete); absent where a chat
-   * has no files (the console writes them to disk instead).
+   * has no files. `shownByChat`: the chat showed the file itself (the console writes it to disk and names it), so
+   * no image block is added.
    */
-  uploadFile?(file: UploadFile): Promise<{ fileId: string }>;
+  uploadFile?(file: UploadFile): Promise<{ fileId: string; shownByChat?: boolean }>;
   /** Publishes a user's App Home view; absent where a chat has no Home tab. */
   publishView?(userId: string, view: { type: 'home'; blocks: KnownBlock[] }): Promise<void>;
 }

@@ -39,6 +39,8 @@ export function startDigest(deps: LoopDeps, watcher: Watcher): DigestSchedule {
     logger: deps.logger.child({ part: 'digest' }),
     digest: deps.config.digest,
     repoWarnPercent: deps.config.protection.repoWarnPercent,
+    // The demo posts one digest about a minute after start, so a newcomer sees it.
+    ...(deps.config.mode === 'local-demo' ? { demoDueAtMs: deps.clock.now() + 60_000 } : {}),
   });
   const schedule = startSchedule(
     DIGEST_SCHEDULE,

@@ -11,8 +11,9 @@ beforeEach(async () => {
 });
 afterEach(() => h.stop());
 
-function loop() {
+function loop(extra: { demoDueAtMs?: number } = {}) {
   return createDigestLoop({
+    ...extra,
     // Through the harness, so a restart's new watcher is the one read.
     state: () => h.watcher.state(),
     save: () => h.watcher.persist(),
@@ -57,4 +58,15 @@ it('posts on time at DIGEST_TIME and keeps only a few days of records', async ()
   h.advance(5 * 24 * HOUR);
   await loop().runOnce();
   expect(Object.keys(h.watcher.state().digests ?? {})).toEqual([`${ALERTS}|2025-11-26`]);
+});
+
+it('in the demo posts one digest from a minute after start, before DIGEST_TIME and on a first day, once', async () => {
+  const demo = { demoDueAtMs: h.clock.now() + MINUTE };
+  expect((await loop(demo).runOnce()).posted).toEqual([]);
+  h.advance(MINUTE);
+  expect((await loop(demo).runOnce()).posted).toEqual([ALERTS]);
+  h.advance(MINUTE);
+  expect((await loop(demo).runOnce()).posted).toEqual([]);
+  expect(digests('2025-11-20')).toHaveLength(1);
+  expect(digests('2025-11-20')[0]?.text).not.toContain('(late)');
 });
