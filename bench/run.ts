@@ -5,6 +5,7 @@ import { benchGlobMatch } from './glob-match.js';
 import { benchFlood } from './flood.js';
 import { benchMemory } from './memory.js';
 import { benchPollCost } from './poll-cost.js';
+import { benchProtection } from './protection.js';
 import { formatTable, machineInfo, writeResults } from './report.js';
 import { SECTION_IDS, type BenchOptions, type SectionId, type SectionResult } from './section.js';
 import { benchSlashCommands } from './slash-commands.js';
@@ -22,6 +23,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   state: () => benchStateSize(),
   globs: () => benchGlobMatch(),
   flood: () => benchFlood(),
+  protection: () => benchProtection(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

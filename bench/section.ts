@@ -8,6 +8,7 @@ export const SECTION_IDS = [
   'state',
   'globs',
   'flood',
+  'protection',
 ] as const;
 /** One section id. */
 export type SectionId = (typeof SECTION_IDS)[number];
