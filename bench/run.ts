@@ -7,6 +7,7 @@ import { benchFlood } from './flood.js';
 import { benchEmLimits } from './em-limits.js';
 import { benchMemory } from './memory.js';
 import { benchPollCost } from './poll-cost.js';
+import { benchProtection } from './protection.js';
 import { formatTable, machineInfo, writeResults } from './report.js';
 import { SECTION_IDS, type BenchOptions, type SectionId, type SectionResult } from './section.js';
 import { benchSlashCommands } from './slash-commands.js';
@@ -26,6 +27,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   flood: () => benchFlood(),
   'em-limits': () => benchEmLimits(),
   digest: () => benchDigest(),
+  protection: () => benchProtection(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

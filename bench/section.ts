@@ -10,6 +10,7 @@ export const SECTION_IDS = [
   'flood',
   'em-limits',
   'digest',
+  'protection',
 ] as const;
 /** One section id. */
 export type SectionId = (typeof SECTION_IDS)[number];

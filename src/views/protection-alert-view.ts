@@ -132,8 +132,12 @@ export function buildProtectionSummaryView(input: {
   repoPercent: number;
 }): SlackMessage {
   const parts = [
-    input.missedJobs > 0 ? `${plural(input.missedJobs, 'job')} missed their run` : '',
-    input.staleVms > 0 ? `${plural(input.staleVms, 'VM')} have no restore point within their RPO` : '',
+    input.missedJobs > 0
+      ? `${plural(input.missedJobs, 'job')} missed ${input.missedJobs === 1 ? 'its' : 'their'} run`
+      : '',
+    input.staleVms > 0
+      ? `${plural(input.staleVms, 'VM')} ${input.staleVms === 1 ? 'has no restore point within its' : 'have no restore point within their'} RPO`
+      : '',
     input.repositories > 0
       ? `${plural(input.repositories, 'repository', 'repositories')} below ${input.repoPercent} %`
       : '',

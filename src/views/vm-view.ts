@@ -1,4 +1,6 @@
+import type { VmPoint } from '../em/estate-types.js';
 import type { TaskSession } from '../em/types.js';
+import { formatDuration } from '../shared/duration.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
 import { boldName, escapeMrkdwn, literalName } from './format/escape-mrkdwn.js';
 import { ITEM_PREFIX } from './format/fit-blocks.js';
@@ -23,6 +25,30 @@ export interface VmViewOptions {
   shareCommand?: string;
   emptyText?: string;
   now?: Date;
+  /** The VM's newest backup and replica point; when given, the view has a "newest restore point" line. */
+  newest?: NewestPoints;
+}
+
+/** A VM's newest backup point and newest replica point (either may be missing). */
+export interface NewestPoints {
+  backup: VmPoint | undefined;
+  replica: VmPoint | undefined;
+}
+
+/** One point: kind, date, age and the job (the backup's name is its job's). */
+function pointText(label: string, point: VmPoint | undefined, now: Date | undefined): string | undefined {
+  if (!point) return undefined;
+  const at = point.creationTime;
+  const age = at && now ? ` (${formatDuration(Math.max(0, now.getTime() - at.getTime()))} old)` : '';
+  const job = point.backup?.name ? ` by ${boldName(truncate(point.backup.name, 150))}` : '';
+  return `${label} ${slackDate(at)}${age}${job}`;
+}
+
+/** The "newest restore point" line: backup and replica, or that there is none. */
+function newestPointText(newest: NewestPoints, now: Date | undefined): string {
+  const parts = [pointText('backup', newest.backup, now), pointText('replica', newest.replica, now)];
+  const shown = parts.filter((part): part is string => part !== undefined);
+  return `:floppy_disk: Newest restore point: ${shown.length ? shown.join(' · ') : 'none'}`;
 }
 
 /** One task of the VM: emoji, job and kind, result and state, times, size, and the reason when there is one. */
@@ -44,6 +70,7 @@ export function buildVmView(vmName: string, tasks: VmTask[], opts: VmViewOptions
     (a, b) => (b.task.creationTime?.getTime() ?? 0) - (a.task.creationTime?.getTime() ?? 0),
   );
   const blocks: KnownBlock[] = [header(`VM ${vmName}`)];
+  if (opts.newest) blocks.push(section(newestPointText(opts.newest, opts.now), 'newest-point'));
   if (!sorted.length)
     blocks.push(context([escapeMrkdwn(opts.emptyText ?? 'No task sessions found.')], 'empty'));
   sorted.forEach((item, i) => {

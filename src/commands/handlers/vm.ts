@@ -1,3 +1,4 @@
+import { newestPointOfVm } from '../../em/estate.js';
 import { jobNameOfTask, latestTaskSessionsOfVm } from '../../em/lookups.js';
 import { buildVmView } from '../../views/vm-view.js';
 import { UsageError } from '../../shared/errors.js';
@@ -7,7 +8,7 @@ import type { CommandHandler } from '../types.js';
 
 const TASKS_SHOWN = 10;
 
-/** `/veeam vm <name>`: the VM's newest task sessions across backup, replication and CDP, with their jobs. */
+/** `/veeam vm <name>`: the VM's newest restore points and task sessions across backup, replication and CDP, with their jobs. */
 export const vmCommand: CommandHandler = async (rest, _context, deps) => {
   const asked = unquote(rest);
   if (!asked) throw new UsageError('Which VM? Try `/veeam vm apache02`');
@@ -21,6 +22,7 @@ export const vmCommand: CommandHandler = async (rest, _context, deps) => {
     name = resolved.entry.name;
     if (name !== asked) tasks = await latestTaskSessionsOfVm(deps.client, name, TASKS_SHOWN);
   }
+  const newest = await newestPointOfVm(deps.client, name);
   return buildVmView(
     name,
     tasks.map((task) => ({ task, jobName: jobNameOfTask(task) })),
@@ -28,6 +30,7 @@ export const vmCommand: CommandHandler = async (rest, _context, deps) => {
       shareCommand: `vm ${name}`,
       now: new Date(deps.clock.now()),
       emptyText: `No task sessions of ${name}.`,
+      newest,
     },
   );
 };

@@ -2,6 +2,7 @@ import { Kind, Result, SessionState, TaskState } from '../model/enums.js';
 import type { Owner, TaskRecord } from '../model/entities.js';
 import type { Store } from '../store/store.js';
 import { createRng, hash3, pick, randInt, type Rng } from '../util/prng.js';
+import { FAILING_JOB } from './history-plan.js';
 import { FAILURE_MESSAGES, FAILURE_REASONS, WARNING_REASONS } from './texts.js';
 import { landBackup } from '../store/points.js';
 import { runsOnSchedule } from '../model/next-run.js';
@@ -89,6 +90,8 @@ export class LiveEngine {
 
   private outcome(owner: Owner): number {
     const r = this.rng();
+    // The failing job keeps failing live, so its VMs stay stale (docs/simulator.md, "Schedules and history").
+    if (owner.name === FAILING_JOB) return Result.Failed;
     if (owner.kind === Kind.Failover) return r < 0.85 ? Result.Success : Result.Failed;
     return r < 0.6 ? Result.Success : r < 0.82 ? Result.Warning : Result.Failed;
   }

@@ -1,4 +1,5 @@
 import { blockById, buttonsOf, textOf } from '../../views/block-queries.js';
+import { MINUTE } from '../../../helpers/time.js';
 import { startCommandRig, visibleText, type CommandRig } from './command-rig.js';
 
 describe('/veeam vm', () => {
@@ -19,6 +20,23 @@ describe('/veeam vm', () => {
     const reply = await rig.run('vm apache02');
     expect(reply.text).toContain('apache02');
     expect(visibleText(reply)).toContain('Nightly Backup');
+  });
+
+  it('has a "newest restore point" line: the backup point’s age and job, no replica', async () => {
+    const ended = rig.deps.clock.now() - 180 * MINUTE;
+    rig.sim.createSession({
+      type: 'BackupJobSession',
+      jobName: 'Points Job',
+      state: 'Stopped',
+      result: 'Success',
+      creationTime: new Date(ended - 10 * MINUTE).toISOString(),
+      endTime: new Date(ended).toISOString(),
+      tasks: [{ vmName: 'pointvm01', result: 'Success' }],
+    });
+    const line = textOf(blockById(await rig.run('vm pointvm01'), 'newest-point'));
+    expect(line).toContain('Newest restore point: backup ');
+    expect(line).toContain('(3h old) by *Points Job*');
+    expect(line).not.toContain('replica');
   });
 
   it('says "No VM named" when nothing is close', async () => {

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ChatPort } from '../../../src/watcher/chat-port.js';
+import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { MINUTE } from '../../helpers/watcher-harness.js';
+
+let h: ProtectionHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+type Block = { block_id?: string; text?: { text: string } };
+const isProtection = (blocks: unknown[] | undefined): boolean =>
+  (blocks as Block[] | undefined)?.some((b) => b.block_id === 'protection_header') ?? false;
+const missedAlerts = (x: ProtectionHarness) =>
+  x.topLevel().filter((m) => isProtection(m.blocks) && m.text.includes('Prot Crash'));
+
+/**
+ * The process dies at the first protection post: the state file is copied as it is at that moment (the record
+ * pending on disk), the post reaches Slack or not, and nothing after it happens.
+ */
+function crashAtFirstProtectionPost(reachesSlack: boolean) {
+  const crash = { armed: true, died: false, fileAtDeath: '' };
+  const wrap = (chat: ChatPort): ChatPort => ({
+    ...chat,
+    post: async (message) => {
+      if (!crash.armed) return chat.post(message);
+      if (crash.died) throw new Error('the process is dead');
+      if (!isProtection(message.blocks) || !message.text.includes('Prot Crash')) return chat.post(message);
+      crash.died = true;
+      crash.fileAtDeath = readFileSync(h?.dataFile ?? '', 'utf8');
+      if (reachesSlack) await chat.post(message);
+      throw new Error('SIGKILL');
+    },
+  });
+  return { crash, wrap };
+}
+
+/** A watched job that stops running, checked until its missed-run alert is due (the post that dies). */
+async function missTheRun(x: ProtectionHarness): Promise<void> {
+  await x.control('POST', 'jobs', {
+    name: 'Prot Crash',
+    vms: ['prot-c'],
+    everyMinutes: 60,
+    lastRunMinutesAgo: 5,
+  });
+  await x.check();
+  await x.control('POST', 'jobs/Prot%20Crash', { stopRunning: true });
+  await x.check(100 * MINUTE);
+}
+
+describe('a protection alert killed between pending and sent', () => {
+  it.each([
+    ['reached Slack: found in the history, not posted again', true],
+    ['never reached Slack: posted once on restart', false],
+  ])('%s', async (_name, reachesSlack) => {
+    const { crash, wrap } = crashAtFirstProtectionPost(reachesSlack);
+    h = await startProtectionHarness({ file: true, wrapChat: wrap });
+    await missTheRun(h);
+    expect(crash.died).toBe(true);
+    const onDisk = JSON.parse(crash.fileAtDeath) as {
+      protection?: { posts: Record<string, { status: string }> };
+    };
+    expect(Object.values(onDisk.protection?.posts ?? {}).map((p) => p.status)).toContain('pending');
+    expect(missedAlerts(h)).toHaveLength(reachesSlack ? 1 : 0);
+
+    // The restart reads what the dead process left on disk.
+    writeFileSync(h.dataFile ?? '', crash.fileAtDeath);
+    crash.armed = false;
+    await h.restartLoop();
+    await h.check(MINUTE);
+    await h.check(10 * MINUTE);
+    expect(missedAlerts(h)).toHaveLength(1);
+    const posts = Object.values(h.watcher.state().protection?.posts ?? {});
+    expect(posts.filter((p) => p.status === 'pending')).toHaveLength(0);
+  });
+});
