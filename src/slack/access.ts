@@ -4,9 +4,11 @@ import type { SlackConfig } from '../config/load-config.js';
 export function isAllowed(
   access: Pick<SlackConfig, 'allowedChannels' | 'allowedUsers'>,
   userId: string,
-  channelId: string,
+  /** Absent for the App Home tab, which is no channel: only the user rule applies there. */
+  channelId: string | undefined,
 ): boolean {
-  const channelOk = !access.allowedChannels?.length || access.allowedChannels.includes(channelId);
+  const channelOk =
+    channelId === undefined || !access.allowedChannels?.length || access.allowedChannels.includes(channelId);
   const userOk = !access.allowedUsers?.length || access.allowedUsers.includes(userId);
   return channelOk && userOk;
 }

@@ -20,8 +20,26 @@ export interface ButtonListenerDeps {
   follow: FailoverFollowPort;
 }
 
-/** The Slack side of a click's answers: ephemeral replies through response_url, writes through the chat port. */
-function slackIo(respond: ButtonArgs['respond'], deps: ButtonListenerDeps): ButtonIo {
+/**
+ * The Slack side of a click's answers: ephemeral replies through response_url, writes through the chat port. A
+ * click on the App Home tab has neither a channel nor a response_url: it is answered in the bot's direct message
+ * with the clicker instead.
+ */
+function slackIo(respond: ButtonArgs['respond'], deps: ButtonListenerDeps, homeUser?: string): ButtonIo {
+  if (homeUser) {
+    return {
+      reply: async (message) => {
+        await deps.chat.post({
+          channel: homeUser,
+          text: message.text,
+          ...(message.blocks ? { blocks: message.blocks } : {}),
+        });
+      },
+      dismiss: async () => undefined, // nothing ephemeral to remove on the Home tab
+      chat: deps.chat,
+      follow: deps.follow,
+    };
+  }
   return {
     reply: async (message, options = {}) => {
       await respond({
@@ -47,9 +65,12 @@ export function createButtonListener(deps: ButtonListenerDeps) {
   return async ({ ack, action, body, respond }: ButtonArgs): Promise<void> => {
     await ack();
     await deps.queue(async () => {
-      const context = { userId: body.user.id, channelId: body.channel?.id ?? '' };
-      if (!isAllowed(deps.access, context.userId, context.channelId)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ALLOWED_TEXT });
+      // The Home tab: no channel and nowhere to answer ephemerally (Slack sends no response_url for it).
+      const fromHome = body.channel === undefined && !(body as { response_url?: string }).response_url;
+      const context = { userId: body.user.id, channelId: body.channel?.id ?? (fromHome ? body.user.id : '') };
+      if (!isAllowed(deps.access, context.userId, fromHome ? undefined : context.channelId)) {
+        if (fromHome) await deps.chat.post({ channel: context.userId, text: NOT_ALLOWED_TEXT });
+        else await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ALLOWED_TEXT });
         return;
       }
       const handler = buttonHandlerFor(action.action_id);
@@ -66,7 +87,7 @@ export function createButtonListener(deps: ButtonListenerDeps) {
           ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
         },
         deps.commands,
-        slackIo(respond, deps),
+        slackIo(respond, deps, fromHome ? body.user.id : undefined),
       );
     });
   };

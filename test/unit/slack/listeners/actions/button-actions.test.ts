@@ -156,3 +156,34 @@ describe('the button listener', () => {
     expect(kinds(fakes.events)).toEqual(['ack']);
   });
 });
+
+describe('the button listener on the App Home tab', () => {
+  /** A Home click: no channel, no response_url (Slack sends neither for the Home tab). */
+  function homeClick(fakes: ReturnType<typeof createFakes>, actionId: string, value: string, userId = 'U1') {
+    return {
+      ack: fakes.ack,
+      respond: async () => {
+        throw new Error('a Home click has no response_url');
+      },
+      action: { type: 'button', action_id: `${actionId}:0`, value },
+      body: { user: { id: userId }, container: { type: 'view' } },
+    } as never;
+  }
+
+  it('answers a Home button in the bot’s direct message with the clicker', async () => {
+    const fakes = createFakes();
+    await run(fakes, homeClick(fakes, ActionId.PICK_SUGGESTION, 'help'));
+    const [dm] = posts(fakes.events);
+    expect(dm?.channel).toBe('U1');
+    expect(dm?.text).toMatch(/veeam/i);
+    expect(kinds(fakes.events)).toEqual(['ack', 'post']);
+  });
+
+  it('refuses a user outside ALLOWED_USERS by direct message', async () => {
+    const refused = createFakes();
+    await run(refused, homeClick(refused, ActionId.PICK_SUGGESTION, 'help', 'U2'), { allowedUsers: ['U1'] });
+    expect(posts(refused.events)).toEqual([
+      expect.objectContaining({ channel: 'U2', text: NOT_ALLOWED_TEXT }),
+    ]);
+  });
+});
