@@ -19,17 +19,18 @@ export function brokenChannelFix(slackCode: string, channel: string): string {
  * Slack refused `channel` for good: its pending records are marked failed (not retried for a day) and the
  * channel is reported once per episode: an error line in the log, and a notice in ALERT_CHANNEL unless that
  * is the broken channel (then the log alone says so). A subscription's channel falls back to ALERT_CHANNEL:
- * each failed alert not already there gets a pending record for it, posted by the next poll's settling.
+ * each failed alert not already there gets a pending record for it, returned so the caller can post it in the
+ * same poll (anything it does not post is settled by the next poll).
  */
 export async function failChannel(
   ctx: PollContext,
   channel: string,
   records: AlertRecord[],
   error: SlackApiError,
-): Promise<void> {
+): Promise<AlertRecord[]> {
   const failed = records.filter((r) => r.status === 'pending');
   for (const record of failed) record.status = 'failed';
-  fallBack(ctx, channel, failed);
+  const moved = fallBack(ctx, channel, failed);
   const fix = brokenChannelFix(error.slackCode, channel);
   if (ctx.state.brokenChannels[channel]) {
     ctx.logger.warn(
@@ -37,7 +38,7 @@ export async function failChannel(
       'alerts marked failed: Slack still refuses the channel',
     );
     await ctx.save();
-    return;
+    return moved;
   }
   ctx.state.brokenChannels[channel] = { since: ctx.now(), slackCode: error.slackCode };
   const isAlertChannel = channel === ctx.config.alertChannel;
@@ -48,18 +49,23 @@ export async function failChannel(
   await ctx.save();
   if (!isAlertChannel && ctx.config.alertChannel)
     await postNotice(ctx, ctx.config.alertChannel, channel, error);
+  return moved;
 }
 
 /** Re-routes a broken subscription channel's alerts to ALERT_CHANNEL (pending there, unless already known). */
-function fallBack(ctx: PollContext, channel: string, failed: AlertRecord[]): void {
+function fallBack(ctx: PollContext, channel: string, failed: AlertRecord[]): AlertRecord[] {
   const to = ctx.config.alertChannel;
-  if (!to || channel === to) return;
+  if (!to || channel === to) return [];
+  const moved: AlertRecord[] = [];
   for (const record of failed) {
     const key = `${record.uid}|${to}`;
     if (ctx.state.alerts[key]) continue;
     const { threadTs: _thread, batch: _batch, ts: _ts, ...rest } = record;
-    ctx.state.alerts[key] = { ...rest, key, channel: to, status: 'pending', decidedAt: ctx.now() };
+    const fallback: AlertRecord = { ...rest, key, channel: to, status: 'pending', decidedAt: ctx.now() };
+    ctx.state.alerts[key] = fallback;
+    moved.push(fallback);
   }
+  return moved;
 }
 
 async function postNotice(ctx: PollContext, to: string, channel: string, error: SlackApiError) {

@@ -25,12 +25,19 @@ export async function deliver(ctx: PollContext, planned: PlannedAlert[]): Promis
       channelWorks(ctx, channel);
     } catch (error) {
       if (error instanceof SlackApiError && error.isFinal) {
-        await failChannel(
+        const moved = await failChannel(
           ctx,
           channel,
           alerts.map((a) => a.record),
           error,
         );
+        // A broken subscription's alerts go to ALERT_CHANNEL in this same poll, not the next one.
+        const bySession = new Map(alerts.map((a) => [a.record.uid, a.subject]));
+        const fallback = moved.flatMap((record) => {
+          const subject = bySession.get(record.uid);
+          return subject ? [{ subject, record }] : [];
+        });
+        posted += await deliver(ctx, fallback);
         continue;
       }
       // One channel Slack refuses for now must not hold up the others: its records stay pending on disk and

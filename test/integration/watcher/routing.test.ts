@@ -132,6 +132,8 @@ describe('exclusive subscriptions', () => {
     });
     const first = h.stopped({ jobName: 'Gone Backup', result: 'Failed' });
     await h.poll(MINUTE);
+    // At once: the same poll that found the channel broken posts the alert in ALERT_CHANNEL.
+    expect(channelsOf(first.uid)).toEqual([ALERTS]);
     await h.poll(MINUTE);
     const second = h.stopped({ jobName: 'Gone Copy', result: 'Failed' });
     await h.poll(MINUTE);
