@@ -24,6 +24,8 @@ export interface SlackAppOptions {
   follow: FailoverFollowPort;
   /** How many commands and button clicks are worked on at once after their ack (default 8). */
   workConcurrency?: number;
+  /** GET routes served on PORT next to /slack/events in HTTP mode (the health endpoints). */
+  routes?: Parameters<typeof createHttpReceiver>[0]['routes'];
 }
 
 export interface SlackApp {
@@ -55,7 +57,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             : {}),
         }
       : {
-          receiver: createHttpReceiver({ signingSecret: slack.signingSecret ?? '', boltLogger, logger }),
+          receiver: createHttpReceiver({
+            signingSecret: slack.signingSecret ?? '',
+            boltLogger,
+            logger,
+            ...(options.routes ? { routes: options.routes } : {}),
+          }),
         }),
     clientOptions: slackClientOptions(slack),
   });
