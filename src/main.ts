@@ -191,7 +191,12 @@ async function startAlerts(
 
 /** The health endpoints on HEALTH_HOST:HEALTH_PORT (Socket Mode and the console; HTTP mode serves them on PORT). */
 async function serveHealth(config: Config, run: Run): Promise<void> {
-  const server = await startHealthServer(run.health.routes(), config.health);
+  // A busy port (a second replica on the same host) must not stop the alerts: say so and run without them.
+  const server = await startHealthServer(run.health.routes(), config.health).catch((error: unknown) => {
+    run.logger.error({ err: String(error), port: config.health.port }, 'health endpoints not served');
+    return undefined;
+  });
+  if (!server) return;
   run.stops.push(() => server.stop());
   run.logger.info({ port: server.port, host: config.health.host }, 'health endpoints listening');
 }
