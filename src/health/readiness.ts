@@ -81,10 +81,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A short reason for the 503 body: the error's code when it has one (no messages with EM strings or URLs). */
+/** A short reason for the 503 body: Slack's error code or ours when there is one (no EM strings or URLs). */
 function reasonOf(error: unknown): string {
-  const code =
-    (error as { slackCode?: unknown; code?: unknown }).slackCode ?? (error as { code?: unknown }).code;
+  const fields = (error ?? {}) as { slackCode?: unknown; code?: unknown; data?: { error?: unknown } };
+  // The Web API client's platform errors carry Slack's code (`invalid_auth`) in data.error.
+  const code = fields.data?.error ?? fields.slackCode ?? fields.code;
   if (typeof code === 'string' && /^[A-Za-z_.-]{1,40}$/.test(code)) return code;
   return error instanceof Error && !/https?:/.test(error.message) ? error.message.slice(0, 80) : 'failed';
 }

@@ -17,8 +17,9 @@ export function parsePrometheusText(text: string): Sample[] {
   for (const line of text.split('\n')) {
     if (line === '' || /^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* /.test(line)) continue;
     const match = SAMPLE.exec(line);
+    // Go's ParseFloat (Prometheus's) reads NaN in any case; prom-client writes `Nan` for an empty event-loop window.
     const value = match ? Number(match[3] === '+Inf' ? Infinity : match[3]) : NaN;
-    if (!match || (Number.isNaN(value) && match[3] !== 'NaN'))
+    if (!match || (Number.isNaN(value) && !/^nan$/i.test(match[3] ?? '')))
       throw new Error(`not Prometheus text: ${line}`);
     samples.push({ name: match[1]!, labels: parseLabels(match[2] ?? '', line), value });
   }
