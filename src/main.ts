@@ -16,6 +16,12 @@ import { consoleFilesDir, createConsoleChat } from './console/console-chat.js';
 import { createConsolePrinter } from './console/console-printer.js';
 import { runConsolePrompt } from './console/console-prompt.js';
 import { runDoctor } from './doctor/run-doctor.js';
+import { startHealthServer } from './health/health-server.js';
+import { createHealthKit, type HealthKit } from './health/health-kit.js';
+import { cachedSlackAuth } from './health/readiness.js';
+import { observeWatcher, watcherHooks } from './health/watcher-health.js';
+import { slackMethodOf, withChatMetrics } from './metrics/chat-metrics.js';
+import { createMetrics } from './metrics/registry.js';
 import { systemClock } from './shared/clock.js';
 import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -23,7 +29,7 @@ import { createSlackApp } from './slack/app.js';
 import { createSlackChat } from './slack/chat.js';
 import { DEFAULT_RATE_LIMIT } from './slack/rate-limit-gate.js';
 import { createGroupMembers } from './slack/user-groups.js';
-import { createSlackWebClient } from './slack/web-client.js';
+import { createSlackWebClient, onRateLimited } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
 import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
 
@@ -49,16 +55,19 @@ async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
-  const em = await openEm(config, logger.child({ part: 'em' }));
+  const health = createHealthKit(createMetrics(), () => systemClock.now());
+  const em = await openEm(config, logger.child({ part: 'em' }), health);
   stops.push(() => em.close());
+  health.setEmProbe(() => em.client.root());
   for (const line of startBanner(config, { emUrl: em.client.apiBase, dataFile: config.dataFile })) {
     process.stdout.write(`${line}\n`);
   }
   const watcher = createWatcherSlot();
   const deps = commandDeps(config, em, logger, watcher.port);
   const bindWatcher = watcher.bind;
-  if (config.mode === 'slack') await runSlack(config, em, { deps, bindWatcher, logger, stops });
-  else if (await runConsole(config, em, { deps, bindWatcher, logger, stops })) await shutdown(0);
+  const run = { deps, bindWatcher, logger, stops, health };
+  if (config.mode === 'slack') await runSlack(config, em, run);
+  else if (await runConsole(config, em, run)) await shutdown(0);
 }
 
 /** What both modes share: the command deps (built once) and how to attach the watcher they talk to. */
@@ -67,15 +76,21 @@ interface Run {
   bindWatcher: (watcher: WatcherPort) => void;
   logger: Logger;
   stops: Stop[];
+  /** Metrics and readiness, filled in as the parts start; served on PORT or HEALTH_PORT. */
+  health: HealthKit;
 }
 
 /** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
 async function runSlack(config: Config, em: EmConnection, run: Run): Promise<void> {
-  const { deps, logger, stops } = run;
-  const chat = createSlackChat(createSlackWebClient(config.slack), logger.child({ part: 'slack-chat' }), {
+  const { deps, logger, stops, health } = run;
+  const web = createSlackWebClient(config.slack);
+  onRateLimited(web, (url) => health.metrics.slackRateLimited(slackMethodOf(url)));
+  health.addPart(cachedSlackAuth(() => web.auth.test()));
+  const slackChat = createSlackChat(web, logger.child({ part: 'slack-chat' }), {
     channelIntervalMs: config.slack.postIntervalMs,
     rateLimit: { ...DEFAULT_RATE_LIMIT, maxWaitMs: config.slack.rateLimitWaitMs },
   });
+  const chat = withChatMetrics(slackChat, health.metrics);
   const follow = await startAlerts(config, em, chat, run);
   if (config.jobActions.enabled) {
     deps.jobActions = {
@@ -89,9 +104,19 @@ async function runSlack(config: Config, em: EmConnection, run: Run): Promise<voi
       running: new Map(),
     };
   }
-  const slack = createSlackApp({ slack: config.slack, commands: deps, logger, chat, follow });
+  const routes = health.routes();
+  const socketMode = config.slack.appToken !== undefined;
+  const slack = createSlackApp({
+    slack: config.slack,
+    commands: deps,
+    logger,
+    chat,
+    follow,
+    ...(socketMode ? {} : { routes }),
+  });
   await slack.start();
   stops.push(() => slack.stop());
+  if (socketMode) await serveHealth(config, run);
 }
 
 /** Console mode (local demo or a real EM without Slack): alerts and replies print here. True when the user quit. */
@@ -100,10 +125,14 @@ async function runConsole(config: Config, em: EmConnection, run: Run): Promise<b
     write: (text) => process.stdout.write(text),
     color: process.stdout.isTTY === true,
   });
-  const chat = createConsoleChat(printer, () => systemClock.now(), {
-    filesDir: consoleFilesDir(config.mode === 'local-demo'),
-  });
+  const chat = withChatMetrics(
+    createConsoleChat(printer, () => systemClock.now(), {
+      filesDir: consoleFilesDir(config.mode === 'local-demo'),
+    }),
+    run.health.metrics,
+  );
   const follow = await startAlerts(config, em, chat, run);
+  await serveHealth(config, run);
   await runConsolePrompt({
     input: process.stdin,
     printer,
@@ -129,7 +158,9 @@ async function startAlerts(
     chat,
     clock: systemClock,
     logger,
+    hooks: watcherHooks(run.health),
   });
+  observeWatcher(run.health, { watcher, store, leadership });
   stops.push(() => store.close());
   stops.push(() => leadership.stop());
   stops.push(() => schedule.stop());
@@ -160,6 +191,18 @@ async function startAlerts(
   return createFailoverFollowing(watcher, () => systemClock.now());
 }
 
+/** The health endpoints on HEALTH_HOST:HEALTH_PORT (Socket Mode and the console; HTTP mode serves them on PORT). */
+async function serveHealth(config: Config, run: Run): Promise<void> {
+  // A busy port (a second replica on the same host) must not stop the alerts: say so and run without them.
+  const server = await startHealthServer(run.health.routes(), config.health).catch((error: unknown) => {
+    run.logger.error({ err: String(error), port: config.health.port }, 'health endpoints not served');
+    return undefined;
+  });
+  if (!server) return;
+  run.stops.push(() => server.stop());
+  run.logger.info({ port: server.port, host: config.health.host }, 'health endpoints listening');
+}
+
 /** The EM the bot talks to, and how to close it. */
 interface EmConnection {
   client: EmClient;
@@ -170,10 +213,11 @@ interface EmConnection {
 const DEMO_SIMULATOR = { seed: 42, history: 2000, live: true } as const;
 
 /** The configured EM, or (VEEAM_URL unset) the embedded simulator on loopback with live sessions. */
-async function openEm(config: Config, logger: Logger): Promise<EmConnection> {
+async function openEm(config: Config, logger: Logger, health: HealthKit): Promise<EmConnection> {
   const { url } = config.em;
+  const onResponse = health.onEmResponse;
   if (url !== undefined) {
-    const client = await connectEm({ ...config.em, url }, { logger });
+    const client = await connectEm({ ...config.em, url }, { logger, onResponse });
     return { client, close: () => client.close() };
   }
   const simulator = await startSimulator({ ...DEMO_SIMULATOR, port: 0, host: '127.0.0.1' });
@@ -185,6 +229,7 @@ async function openEm(config: Config, logger: Logger): Promise<EmConnection> {
     maxResponseBytes: config.em.maxResponseBytes,
     retryPolicy: retryPolicies.default,
     logger,
+    onResponse,
   });
   return {
     client,

@@ -6,6 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import { createLowdbAlertStore } from '../watcher/lowdb-alert-store.js';
 import { fail, formatCheck, pass, type CheckResult } from './check.js';
 import { checkEm } from './em-checks.js';
+import { checkState } from './state-checks.js';
 import { checkSlack } from '../slack/setup-checks.js';
 
 /**
@@ -29,7 +30,8 @@ export async function runDoctor(
   const results: CheckResult[] = [pass('Configuration', `valid (${config.mode} mode)`)];
   results.push(...(await checkEm(config.em, io.logger)));
   results.push(...(await checkSlack(config)));
-  results.push(await checkDataFile(config.dataFile ?? DEFAULT_DATA_FILE));
+  if (config.state) results.push(...(await checkState(config.state)));
+  else results.push(await checkDataFile(config.dataFile ?? DEFAULT_DATA_FILE));
   for (const result of results) for (const line of formatCheck(result)) io.write(line);
   const failures = results.filter((r) => r.status === 'fail').length;
   io.write(failures === 0 ? 'All checks passed.' : `${failures} check${failures === 1 ? '' : 's'} failed.`);

@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { createAuthenticatedTransport, type AuthenticatedTransport } from './auth.js';
 import { EmError } from './errors.js';
-import { createHttpTransport, type HttpTransport } from './http.js';
+import { createHttpTransport, type HttpTransport, type HttpTransportOptions } from './http.js';
 import { mapDocument, type EmDocument, type EmEntity } from './mappers/documents.js';
 import { mapEnterpriseManager, mapPagingInfo } from './mappers/envelopes.js';
 import { buildQueryPath, type QuerySpec } from './query.js';
@@ -26,6 +26,8 @@ export interface EmClientOptions {
   maxPages?: number;
   /** The clock the logon backoff reads (milliseconds); tests step it. */
   now?: () => number;
+  /** Told of every HTTP attempt (the transport's hook), for metrics. */
+  onResponse?: HttpTransportOptions['onResponse'];
 }
 
 /** Pages one query may read by default: 100 pages of up to 1000 items is more than any command shows. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createEmClient, type EmClient } from './client.js';
+import { createEmClient, type EmClient, type EmClientOptions } from './client.js';
 import { retryPolicies, type RetryPolicy } from './retry-policies.js';
 import { ConfigError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -23,7 +23,7 @@ export interface EmConnectOptions {
  */
 export async function connectEm(
   em: EmConnectOptions,
-  options: { logger: Logger; retryPolicy?: RetryPolicy },
+  options: { logger: Logger; retryPolicy?: RetryPolicy; onResponse?: EmClientOptions['onResponse'] },
 ): Promise<EmClient> {
   if (em.tlsInsecure) {
     options.logger.warn(
@@ -41,6 +41,7 @@ export async function connectEm(
     logger: options.logger,
     tlsInsecure: em.tlsInsecure,
     ...(em.caFile ? { ca: await readCa(em.caFile) } : {}),
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
   });
 }
 

@@ -23,6 +23,8 @@ export interface HttpTransportOptions {
   logger: Logger;
   /** The largest body accepted (EM_MAX_RESPONSE_BYTES); a larger one is aborted while it streams in. */
   maxResponseBytes?: number;
+  /** Told of every attempt's answer (status) or failure before one (status undefined), for metrics. */
+  onResponse?: (event: { method: string; pathname: string; status: number | undefined; ms: number }) => void;
 }
 
 /** The default response cap: 32 MB, far above any page the bot asks for. */
@@ -84,6 +86,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const url = resolve(request.target);
     const label = `${request.method} ${new URL(url).pathname}`;
     let response;
+    const started = Date.now();
+    const report = (status: number | undefined) =>
+      options.onResponse?.({
+        method: request.method,
+        pathname: new URL(url).pathname,
+        status,
+        ms: Date.now() - started,
+      });
     try {
       response = await client.request<string>({
         method: request.method,
@@ -95,8 +105,10 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         },
       });
     } catch (error) {
+      report(undefined);
       throw transportError(error, label, options.timeoutMs, maxBytes);
     }
+    report(response.status);
     const headers = Object.fromEntries(
       Object.entries(response.headers).map(([key, value]) => [key.toLowerCase(), String(value)]),
     );

@@ -26,6 +26,8 @@ export interface SlackAppOptions {
   follow: FailoverFollowPort;
   /** How many commands and button clicks are worked on at once after their ack (default 8). */
   workConcurrency?: number;
+  /** GET routes served on PORT next to /slack/events in HTTP mode (the health endpoints). */
+  routes?: Parameters<typeof createHttpReceiver>[0]['routes'];
 }
 
 export interface SlackApp {
@@ -66,6 +68,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             boltLogger,
             logger,
             ...(inFlight ? { inFlight } : {}),
+            ...(options.routes ? { routes: options.routes } : {}),
           }),
         }),
     clientOptions: slackClientOptions(slack),

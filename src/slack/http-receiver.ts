@@ -1,4 +1,4 @@
-import type { Server, ServerOptions } from 'node:http';
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
 import { HTTPReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../shared/logger.js';
 import type { InFlightRequests } from './in-flight.js';
@@ -27,8 +27,19 @@ export function createHttpReceiver(options: {
   logger: Logger;
   now?: () => number;
   inFlight?: InFlightRequests;
+  /** GET routes served next to /slack/events (the health endpoints), by path. */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>;
 }): HTTPReceiver {
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, logger: options.boltLogger });
+  const customRoutes = Object.entries(options.routes ?? {}).map(([path, handler]) => ({
+    path,
+    method: 'GET',
+    handler,
+  }));
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    logger: options.boltLogger,
+    customRoutes,
+  });
   receiver.requestListener = guardRequestWindow(
     receiver.requestListener,
     (timestamp) =>

@@ -43,3 +43,10 @@ export function createSlackWebClient(
 export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
+
+/** Calls `listener` with the call's URL each time Slack answers 429 (for metrics; the chat port retries). */
+export function onRateLimited(client: webApi.WebClient, listener: (url: string) => void): void {
+  client.on(webApi.WebClientEvent.RATE_LIMITED, (_retryAfter: number, request: { url: string }) =>
+    listener(request.url),
+  );
+}

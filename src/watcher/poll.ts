@@ -20,6 +20,8 @@ export interface PollReport {
   recovered: number;
   since: number;
   error?: string;
+  /** The failure's error code (ErrorCode), a bounded word for metrics. */
+  errorCode?: string;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface LoopDeps {
   clock: Clock;
   logger: Logger;
   leadership: Leadership;
+  /** Told after each run of a loop (metrics). */
+  hooks?: { onLoop?: (loop: 'protection' | 'digest') => void };
 }
 
 /** The digest is checked every minute: it is due at a minute of the day (DIGEST_TIME). */
@@ -47,6 +49,7 @@ export function startDigest(deps: LoopDeps, watcher: Watcher): DigestSchedule {
     async () => {
       if (!deps.leadership.isLeader()) return;
       const report = await loop.runOnce();
+      deps.hooks?.onLoop?.('digest');
       deps.logger.debug({ report }, 'digest check done');
     },
     deps.logger,
@@ -79,6 +82,7 @@ export function startProtection(deps: LoopDeps, watcher: Watcher): ProtectionSch
     async () => {
       if (!deps.leadership.isLeader()) return;
       const report = await loop.runOnce();
+      deps.hooks?.onLoop?.('protection');
       deps.logger.debug({ report }, 'protection check done');
     },
     deps.logger,

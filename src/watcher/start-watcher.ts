@@ -34,7 +34,10 @@ export async function startWatcher(deps: {
   chat: ChatPort;
   clock: Clock;
   logger: Logger;
-  hooks?: StateHooks & { onPoll?: (report: PollReport, ms: number) => void };
+  hooks?: StateHooks & {
+    onPoll?: (report: PollReport, ms: number) => void;
+    onLoop?: (loop: 'protection' | 'digest') => void;
+  };
 }): Promise<StartedWatcher> {
   const { config, logger } = deps;
   const { store, leadership, setFence } = await openStateStore(config, logger, deps.hooks);
@@ -61,7 +64,11 @@ export async function startWatcher(deps: {
   if (store.shared) followLease(leadership, { watcher, setFence, schedule, logger });
   await leadership.start();
   // The slower loops post through the same leader-only chat and run only on the leader.
-  const loops = { ...deps, chat: store.shared ? leaderOnlyChat(deps.chat, leadership) : deps.chat, leadership };
+  const loops = {
+    ...deps,
+    chat: store.shared ? leaderOnlyChat(deps.chat, leadership) : deps.chat,
+    leadership,
+  };
   const digest = config.digest.channels.length > 0 ? startDigest(loops, watcher) : undefined;
   const protection = config.protection.enabled ? startProtection(loops, watcher) : undefined;
   return {

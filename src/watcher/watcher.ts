@@ -100,7 +100,16 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
 /** A poll threw: EM trouble starts or continues an outage; anything else is logged and retried next poll. */
 async function pollFailed(ctx: PollContext, since: number, error: unknown): Promise<PollReport> {
-  const failed = { ok: false, found: 0, posted: 0, recovered: 0, since, error: String(error) };
+  const code = error instanceof AppError ? error.code : 'unknown';
+  const failed = {
+    ok: false,
+    found: 0,
+    posted: 0,
+    recovered: 0,
+    since,
+    error: String(error),
+    errorCode: code,
+  };
   if (!isEmFailure(error)) {
     // Slack trouble or a bug: what was decided stays pending on disk and is settled by the next poll.
     ctx.logger.error(
