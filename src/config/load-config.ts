@@ -81,6 +81,8 @@ export interface DigestConfig {
   /** An IANA zone name. */
   timeZone: string;
   channels: readonly string[];
+  /** The local demo posts one digest this long after start (DEMO_DIGEST_AFTER), so a newcomer sees it. */
+  demoAfterMs: number;
 }
 
 /** The PostgreSQL state store and the watcher lease. */
@@ -214,6 +216,7 @@ function digestConfig(env: Env, alertChannel: string | undefined): DigestConfig 
     time: env.DIGEST_TIME,
     timeZone: env.DIGEST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     channels: off ? [] : listed,
+    demoAfterMs: env.DEMO_DIGEST_AFTER,
   };
 }
 

@@ -174,6 +174,7 @@ export const envSchema = z.object({
     message: 'must be an IANA time zone name such as Europe/Berlin',
   }),
   DIGEST_CHANNELS: list,
+  DEMO_DIGEST_AFTER: duration('60s'),
   DATA_FILE: optionalText,
   STATE_URL: z.preprocess(
     emptyToUndefined,

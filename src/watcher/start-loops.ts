@@ -42,10 +42,13 @@ export function startDigest(deps: LoopDeps, watcher: Watcher): DigestSchedule {
     digest: deps.config.digest,
     repoWarnPercent: deps.config.protection.repoWarnPercent,
     // The demo posts one digest about a minute after start, so a newcomer sees it.
-    ...(deps.config.mode === 'local-demo' ? { demoDueAtMs: deps.clock.now() + 60_000 } : {}),
+    ...(deps.config.mode === 'local-demo'
+      ? { demoDueAtMs: deps.clock.now() + deps.config.digest.demoAfterMs }
+      : {}),
   });
   const schedule = startSchedule(
-    DIGEST_SCHEDULE,
+    // The demo looks every 5 s so its one digest comes when DEMO_DIGEST_AFTER says, not at the next minute.
+    deps.config.mode === 'local-demo' ? '*/5 * * * * *' : DIGEST_SCHEDULE,
     async () => {
       if (!deps.leadership.isLeader()) return;
       const report = await loop.runOnce();

@@ -21,7 +21,7 @@ function loop(extra: { demoDueAtMs?: number } = {}) {
     chat: h.chat,
     clock: h.clock,
     logger: silentLogger,
-    digest: { time: '08:00', timeZone: 'UTC', channels: [ALERTS] },
+    digest: { time: '08:00', timeZone: 'UTC', channels: [ALERTS], demoAfterMs: 60_000 },
     repoWarnPercent: 10,
   });
 }

@@ -14,15 +14,23 @@ describe('digest config', () => {
       time: '08:00',
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       channels: ['C1'],
+      demoAfterMs: 60_000,
     });
   });
 
   it('reads the time, the zone and the channels; off disables it', () => {
-    const env = { ...em, DIGEST_TIME: '07:30', DIGEST_TZ: 'Europe/Berlin', DIGEST_CHANNELS: 'C1, C2' };
+    const env = {
+      ...em,
+      DIGEST_TIME: '07:30',
+      DIGEST_TZ: 'Europe/Berlin',
+      DIGEST_CHANNELS: 'C1, C2',
+      DEMO_DIGEST_AFTER: '5s',
+    };
     expect(loadConfig(env).digest).toEqual({
       time: '07:30',
       timeZone: 'Europe/Berlin',
       channels: ['C1', 'C2'],
+      demoAfterMs: 5_000,
     });
     expect(loadConfig({ ...em, ALERT_CHANNEL: 'C1', DIGEST_CHANNELS: 'off' }).digest.channels).toEqual([]);
   });
