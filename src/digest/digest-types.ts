@@ -61,10 +61,20 @@ export interface DigestData {
   problems: DigestProblem[];
   incidents: DigestIncident[];
   repositories: DigestRepository[];
+  /** Watched jobs the protection loop last saw missing a run or with stale VMs; absent without that loop. */
+  breaches?: DigestBreach[];
   /** Repositories with free space below this percentage are listed as a warning. */
   repoWarnPercent: number;
   /** The last seven local days, oldest first, today last. */
   trend: DigestDay[];
+}
+
+/** A protection breach as the digest lists it: the job, what is wrong, how many of its VMs are stale. */
+export interface DigestBreach {
+  jobName: string;
+  state: 'missed' | 'stale';
+  staleVms: number;
+  vms: number;
 }
 
 /** Sum of a count record. */

@@ -1,6 +1,6 @@
 import { actions, button, context, fieldsSection, header, section } from '../views/blocks.js';
 import type { KnownBlock, SlackMessage } from '../views/format/block-kit.js';
-import { escapeMrkdwn } from '../views/format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from '../views/format/escape-mrkdwn.js';
 import { ITEM_PREFIX } from '../views/format/fit-blocks.js';
 import { slackDate } from '../views/format/slack-date.js';
 import { truncate } from '../views/format/truncate.js';
@@ -17,7 +17,13 @@ import {
   trendAltText,
   trendLines,
 } from './digest-text.js';
-import { DIGEST_KINDS, type DigestData, type DigestIncident, type DigestProblem } from './digest-types.js';
+import {
+  DIGEST_KINDS,
+  type DigestBreach,
+  type DigestData,
+  type DigestIncident,
+  type DigestProblem,
+} from './digest-types.js';
 
 /** Options of buildDigestView. */
 export interface DigestViewOptions {
@@ -38,13 +44,18 @@ const emoji = (p: DigestProblem): string => (p.result === 'Failed' ? ':x:' : ':w
 function problemBlock(p: DigestProblem, i: number): KnownBlock {
   const reason = p.reason ? ` — ${escapeMrkdwn(truncate(p.reason.replace(/\s+/g, ' '), 200))}` : '';
   const times = p.count > 1 ? ` (${p.count} times)` : '';
-  const text = `${emoji(p)} *${escapeMrkdwn(truncate(p.jobName, 150))}* · ${KIND_LABELS[p.kind]} · ${p.result}${times}${reason}`;
+  const text = `${emoji(p)} ${boldName(truncate(p.jobName, 150))} · ${KIND_LABELS[p.kind]} · ${p.result}${times}${reason}`;
   return section(text, `${ITEM_PREFIX}problem:${i}`, button(FOLLOW_LINK, 'Session', { value: p.href }));
 }
 
 function incidentLine(i: DigestIncident): string {
   const claim = i.claimedBy ? `claimed by ${escapeMrkdwn(i.claimedBy)}` : 'unclaimed';
-  return `:rotating_light: *${escapeMrkdwn(truncate(i.jobName, 150))}* · ${escapeMrkdwn(i.lastResult)} · ${i.failures} failure(s) · ${claim}`;
+  return `:rotating_light: ${boldName(truncate(i.jobName, 150))} · ${escapeMrkdwn(i.lastResult)} · ${i.failures} failure(s) · ${claim}`;
+}
+
+function breachLine(b: DigestBreach): string {
+  const what = b.state === 'missed' ? 'missed its run' : `${b.staleVms} of ${b.vms} VMs past their RPO`;
+  return `:hourglass: ${boldName(truncate(b.jobName, 150))} · ${what}`;
 }
 
 /** The problem part, worst first: failed or warned jobs, open incidents, repositories low on space. */
@@ -63,6 +74,14 @@ function problemBlocks(data: DigestData, max: number): KnownBlock[] {
     if (data.incidents.length > 15) lines.push(`…and ${data.incidents.length - 15} more`);
     blocks.push(
       section(`*Open incidents: ${data.incidents.length}*\n${lines.join('\n')}`, 'digest:incidents'),
+    );
+  }
+  const breaches = data.breaches ?? [];
+  if (breaches.length > 0) {
+    const lines = breaches.slice(0, 15).map(breachLine);
+    if (breaches.length > 15) lines.push(`…and ${breaches.length - 15} more`);
+    blocks.push(
+      section(`*Protection breaches: ${breaches.length}*\n${lines.join('\n')}`, 'digest:protection'),
     );
   }
   const low = lowRepositories(data);
@@ -103,6 +122,6 @@ export function buildDigestView(data: DigestData, opts: DigestViewOptions): Slac
   const late = opts.late ? ' Posted late: the bot was down at the digest time.' : '';
   blocks.push(context([`As of ${slackDate(new Date(data.window.untilMs))}.${late}`], 'digest:footer'));
   if (opts.shareCommand) blocks.push(actions([shareButton(opts.shareCommand)], 'digest:share'));
-  const text = `${title}\n${summary}\n${DIGEST_KINDS.map((k) => kindLine(k, data.byKind[k])).join('\n')}\nFailed or warned jobs: ${data.problems.length} · open incidents: ${data.incidents.length}`;
+  const text = `${title}\n${summary}\n${DIGEST_KINDS.map((k) => kindLine(k, data.byKind[k])).join('\n')}\nFailed or warned jobs: ${data.problems.length} · open incidents: ${data.incidents.length}${data.breaches ? ` · protection breaches: ${data.breaches.length}` : ''}`;
   return finishView(text, blocks);
 }

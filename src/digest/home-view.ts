@@ -1,6 +1,6 @@
 import type { KnownBlock } from '../views/format/block-kit.js';
 import { actions, button, context, divider, fieldsSection, header, section } from '../views/blocks.js';
-import { escapeMrkdwn } from '../views/format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from '../views/format/escape-mrkdwn.js';
 import { slackDate } from '../views/format/slack-date.js';
 import { truncate } from '../views/format/truncate.js';
 import { FOLLOW_LINK, PICK_SUGGESTION } from '../views/ids.js';
@@ -35,7 +35,7 @@ function runningBlocks(data: HomeData): KnownBlock[] {
   const blocks = [section(`*Running now: ${data.running.length}*`, 'home:running')];
   data.running.slice(0, MAX_RUNNING).forEach((s, i) => {
     const progress = s.progress === undefined ? '' : ` · ${s.progress}%`;
-    const text = `:arrows_counterclockwise: *${escapeMrkdwn(truncate(s.jobName, 150))}*${progress}`;
+    const text = `:arrows_counterclockwise: ${boldName(truncate(s.jobName, 150))}${progress}`;
     blocks.push(section(text, `home:running:${i}`, button(FOLLOW_LINK, 'Session', { value: s.href })));
   });
   return [...blocks, ...more(data.running.length - MAX_RUNNING, 'home:running_more')];
@@ -46,7 +46,7 @@ function incidentBlocks(data: HomeData): KnownBlock[] {
   const blocks = [section(`*Open incidents: ${data.incidents.length}*`, 'home:incidents')];
   data.incidents.slice(0, MAX_INCIDENTS).forEach((i, n) => {
     const claim = i.claimedBy ? `claimed by ${escapeMrkdwn(i.claimedBy)}` : 'unclaimed';
-    const text = `:rotating_light: *${escapeMrkdwn(truncate(i.jobName, 150))}* · ${escapeMrkdwn(i.lastResult)} · ${i.failures} failure(s) · ${claim}`;
+    const text = `:rotating_light: ${boldName(truncate(i.jobName, 150))} · ${escapeMrkdwn(i.lastResult)} · ${i.failures} failure(s) · ${claim}`;
     blocks.push(section(text, `home:incident:${n}`));
   });
   return [...blocks, ...more(data.incidents.length - MAX_INCIDENTS, 'home:incidents_more')];
@@ -62,7 +62,7 @@ function totals(data: HomeData): ResultCounts {
 /** The person's dashboard: running now, open incidents, the last 24 h, breaches, repositories, subscriptions. */
 export function buildHomeView(data: HomeData): HomeView {
   const breaches = data.breaches.map(
-    (j) => `:shield: *${escapeMrkdwn(truncate(j.name, 150))}* · ${j.state} · ${j.vms.length} VM(s)`,
+    (j) => `:shield: ${boldName(truncate(j.name, 150))} · ${j.state} · ${j.vms.length} VM(s)`,
   );
   const subs = data.subscriptions.map(
     (s) =>

@@ -1,9 +1,10 @@
+import { protectionOverview } from '../protection/overview.js';
 import type { EmClient } from '../em/client.js';
 import type { IncidentRecord, WatcherState } from '../watcher/state.js';
 import { renderChartPng } from './chart-render.js';
 import { trendChartSpec } from './chart-specs.js';
 import { trendAltText } from './digest-text.js';
-import type { DigestData, DigestIncident } from './digest-types.js';
+import type { DigestBreach, DigestData, DigestIncident } from './digest-types.js';
 import { buildDigestView } from './digest-view.js';
 import { gatherDigest } from './gather-digest.js';
 import type { PreparedDigest } from './post-digest.js';
@@ -38,6 +39,8 @@ export interface DigestOptions {
   timeZone: string;
   repoWarnPercent: number;
   state?: WatcherState;
+  /** RPO_DEFAULT, to judge stale VMs as the protection loop does. */
+  rpoDefaultMs?: number;
   /** The window counted back from now; default the daily digest's 24 h. */
   window?: { ms: number; label: string };
   /** `/veeam report`: the command a Share button re-runs in the channel. */
@@ -53,7 +56,31 @@ export function gatherDigestFor(em: EmClient, opts: DigestOptions): Promise<Dige
     timeZone: opts.timeZone,
     repoWarnPercent: opts.repoWarnPercent,
     incidents: incidentsOf(opts.state),
+  }).then((data) => {
+    const breaches = breachesOf(opts);
+    return breaches ? { ...data, breaches } : data;
   });
+}
+
+/** The protection loop's missed and stale jobs as of the digest's time; undefined before its first check. */
+export function breachesOf(opts: DigestOptions): DigestBreach[] | undefined {
+  const memory = opts.state?.protection;
+  if (!memory) return undefined;
+  return protectionOverview(memory, {
+    now: opts.nowMs,
+    overrides: opts.state?.rpoOverrides,
+    rpoDefaultMs: opts.rpoDefaultMs,
+  })
+    .filter(
+      (job): job is typeof job & { state: 'missed' | 'stale' } =>
+        job.state === 'missed' || job.state === 'stale',
+    )
+    .map((job) => ({
+      jobName: job.name,
+      state: job.state,
+      staleVms: job.vms.filter((vm) => vm.state === 'stale').length,
+      vms: job.vms.length,
+    }));
 }
 
 /** Renders the chart of gathered data and builds the message with and without it. */

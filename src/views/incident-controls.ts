@@ -1,5 +1,5 @@
 import type { KnownBlock } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName } from './format/escape-mrkdwn.js';
 import { slackDate } from './format/slack-date.js';
 import { truncate } from './format/truncate.js';
 import { actions, button, context } from './blocks.js';
@@ -18,7 +18,7 @@ export interface IncidentControls {
 
 /** The claim line: a name in bold, never a mention (an update must not ping anyone). */
 export function claimText(claim: { name: string; at: Date }): string {
-  return `:raising_hand: claimed by *${escapeMrkdwn(truncate(claim.name, 80))}* at ${slackDate(claim.at)}`;
+  return `:raising_hand: claimed by ${boldName(truncate(claim.name, 80))} at ${slackDate(claim.at)}`;
 }
 
 /** The claim line (when claimed) and the Claim / Snooze buttons of an open incident's message. */

@@ -1,5 +1,5 @@
 import type { SlackMessage } from './format/block-kit.js';
-import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName } from './format/escape-mrkdwn.js';
 import { slackDate } from './format/slack-date.js';
 import { truncate } from './format/truncate.js';
 import { actions, button, context, section } from './blocks.js';
@@ -30,6 +30,6 @@ export function buildSnoozedLineView(opts: {
   untilSuccess: boolean;
 }): SlackMessage {
   const ends = opts.untilSuccess ? ' or until the job succeeds' : '';
-  const line = `:zzz: snoozed by *${escapeMrkdwn(truncate(opts.name, 80))}* until ${slackDate(opts.until)}${ends}`;
+  const line = `:zzz: snoozed by ${boldName(truncate(opts.name, 80))} until ${slackDate(opts.until)}${ends}`;
   return finishView(line, [context([line], 'snoozed')]);
 }

@@ -1,6 +1,6 @@
 import type { Session } from '../em/types.js';
 import type { SlackMessage } from './format/block-kit.js';
-import { escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
 import { resultEmoji, resultRank } from './format/result-emoji.js';
 import { slackDate } from './format/slack-date.js';
 import { packLines, truncate } from './format/truncate.js';
@@ -26,7 +26,7 @@ export function buildStormSummaryView(alerts: Session[], opts: StormSummaryOptio
   const groups = groupByJob(alerts);
   const lines = groups.map((g) => {
     const first = g.sessions[0];
-    return `${first ? resultEmoji(first) : ''} *${escapeMrkdwn(truncate(g.job, 150))}* — ${countsText(g.counts)}`;
+    return `${first ? resultEmoji(first) : ''} ${boldName(truncate(g.job, 150))} — ${countsText(g.counts)}`;
   });
   const title = stormTitle(alerts);
   const blocks = [

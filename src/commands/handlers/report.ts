@@ -28,6 +28,7 @@ function reportOptions(rest: string, deps: CommandDeps): DigestOptions {
     late: false,
     timeZone,
     repoWarnPercent: deps.protection?.repoWarnPercent ?? 15,
+    ...(deps.protection?.rpoDefaultMs !== undefined ? { rpoDefaultMs: deps.protection.rpoDefaultMs } : {}),
     window: { ms, label },
     shareCommand: `report ${label}`,
     ...(state ? { state } : {}),

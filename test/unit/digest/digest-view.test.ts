@@ -91,4 +91,21 @@ describe('buildDigestView', () => {
     expect(block(view.blocks, 'digest:problems_more')?.elements?.[0]?.text).toBe('…and 20 more jobs');
     expect(view.blocks.length).toBeLessThanOrEqual(50);
   });
+
+  it('lists protection breaches with the count in the text, escaped, and none without the protection loop', () => {
+    const breaches = [
+      { jobName: 'Jenkins *Backup*', state: 'missed' as const, staleVms: 0, vms: 2 },
+      { jobName: 'Backup Job 3', state: 'stale' as const, staleVms: 3, vms: 4 },
+    ];
+    const view = buildDigestView(data({ breaches }), { date: '2025-03-30', late: false });
+    const listed = text(view.blocks, 'digest:protection');
+    expect(listed).toContain('*Protection breaches: 2*');
+    expect(listed).toContain('missed its run');
+    expect(listed).toContain('3 of 4 VMs past their RPO');
+    expect(listed).not.toContain('*Jenkins *Backup**');
+    expect(view.text).toContain('protection breaches: 2');
+    const without = buildDigestView(data(), { date: '2025-03-30', late: false });
+    expect(block(without.blocks, 'digest:protection')).toBeUndefined();
+    expect(without.text).not.toContain('protection breaches');
+  });
 });
