@@ -54,6 +54,11 @@ export interface EmClient {
   post(href: string): Promise<XmlDocument>;
   /** Pages through a query, following `Next` links verbatim, and stops once `limit` items have come. */
   pages(spec: QuerySpec, limit?: number): AsyncGenerator<QueryListPage>;
+  /**
+   * A fresh paging guard for one query read page by page elsewhere (raw estate queries): call it with each page's
+   * target before fetching it; it throws `em_paging` on a revisited page or past the page budget.
+   */
+  pagingGuard(type: string): (target: string) => void;
   querySessions(spec: QuerySpec, limit: number): Promise<Session[]>;
   queryTaskSessions(spec: QuerySpec, limit: number): Promise<TaskSession[]>;
   queryReferences(spec: QuerySpec, limit: number): Promise<EmReference[]>;
@@ -138,6 +143,11 @@ function createEmClientOver(
       }
     },
     getXml: (href) => fetchDocument(checkTarget(apiBase, href)),
+    pagingGuard(type) {
+      const visited = new Set<string>();
+      return (target) =>
+        checkPaging(visited, transport.resolve(target), { type, maxPages, logger: options.logger });
+    },
     async post(href) {
       const response = await auth.send({ method: 'POST', target: checkTarget(apiBase, href) });
       return parseXml(response.body);

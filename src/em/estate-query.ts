@@ -21,7 +21,11 @@ export interface RawItem {
 export async function queryRaw(client: EmClient, spec: QuerySpec, limit: number): Promise<RawItem[]> {
   const items: RawItem[] = [];
   let target: string | undefined = buildQueryPath(spec);
+  // The same guard as EmClient.pages: a self-linking or endless Next stops the query (docs/em-protocol.md,
+  // "Limits the client enforces").
+  const guard = client.pagingGuard(spec.type);
   while (target !== undefined && items.length < limit) {
+    guard(target);
     const document = await client.getXml(target);
     if (document.root !== 'QueryResult') {
       throw new EmError(

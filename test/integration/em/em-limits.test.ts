@@ -1,3 +1,4 @@
+import { queryRaw } from '../../../src/em/estate-query.js';
 import { createEmClient, type EmClient } from '../../../src/em/client.js';
 import { LOGON_BACKOFF_FIRST_MS, LOGON_BACKOFF_MAX_MS } from '../../../src/em/auth.js';
 import { EmError } from '../../../src/em/errors.js';
@@ -86,6 +87,22 @@ describe('EM paging limits', () => {
     // The first query and the one Next page; the self-link is not followed again.
     expect(server.requests.filter((r) => r.url.startsWith('/api/query'))).toHaveLength(2);
     expect(log.lines.filter((line) => line['msg'] === 'EM paging stopped')).toHaveLength(1);
+  });
+
+  it('stops a self-linking Next the same way in the raw estate queries (the protection loop reads those)', async () => {
+    const server = await startScriptedServer(({ url }) => {
+      if (isLogon(url)) return logonReply('tok');
+      return {
+        status: 200,
+        body: pageWith(`https://em.example:9398/api/query?type=VmRestorePoint&page=2`, 2),
+      };
+    });
+    const client = clientFor(server.url);
+    const error = await failureOf(queryRaw(client, { type: 'VmRestorePoint', pageSize: 1 }, 1000));
+    await client.close();
+    await server.stop();
+    expect(error.code).toBe(ErrorCode.EmPaging);
+    expect(server.requests.filter((r) => r.url.startsWith('/api/query'))).toHaveLength(2);
   });
 
   it('stops when a query needs more pages than the budget', async () => {
