@@ -2,6 +2,7 @@ import { Kind, Result, SessionState, TaskState } from '../model/enums.js';
 import type { Owner, TaskRecord } from '../model/entities.js';
 import { landBackup } from '../store/points.js';
 import type { Store } from '../store/store.js';
+import { addRunningSession } from './running-session.js';
 
 /** Scenario time a started or retried session takes for all its VMs together. */
 export const ACTION_RUN_MS = 4_000;
@@ -46,16 +47,7 @@ export class ActionRuns {
   /** Starts a session of `owner` over `vms`; returns its store row. */
   start(owner: Owner, vms: number[], now: number, retry: boolean): number {
     const failover = owner.kind === Kind.Failover;
-    const id = this.store.add({
-      kind: owner.kind,
-      owner: owner.index,
-      creation: now,
-      end: NaN,
-      state: SessionState.Working,
-      result: Result.None,
-      progress: 0,
-      retry,
-    });
+    const id = addRunningSession(this.store, owner, now, retry);
     const tasks = vms.map((vmIndex, k) => newTask(this.store, k + 1, vmIndex, now, failover));
     this.store.setTasks(id, tasks);
     const stepMs = Math.floor(ACTION_RUN_MS / Math.max(1, vms.length));

@@ -1,6 +1,7 @@
 import { Kind, Result, SessionState, TaskState } from '../model/enums.js';
 import type { Owner, TaskRecord } from '../model/entities.js';
 import type { Store } from '../store/store.js';
+import { addRunningSession } from './running-session.js';
 import { createRng, hash3, pick, randInt, type Rng } from '../util/prng.js';
 import { FAILING_JOB } from './history-plan.js';
 import { FAILURE_MESSAGES, FAILURE_REASONS, WARNING_REASONS } from './texts.js';
@@ -98,16 +99,7 @@ export class LiveEngine {
 
   private startSession(owner: Owner, now: number): void {
     const retry = this.lastResult.get(owner.index) === Result.Failed && this.rng() < 0.6;
-    const id = this.store.add({
-      kind: owner.kind,
-      owner: owner.index,
-      creation: now,
-      end: NaN,
-      state: SessionState.Working,
-      result: Result.None,
-      progress: 0,
-      retry,
-    });
+    const id = addRunningSession(this.store, owner, now, retry);
     const plan = owner.vms.map(() => {
       const result = this.outcome(owner);
       const reasons = result === Result.Warning ? WARNING_REASONS : FAILURE_REASONS;
