@@ -1,31 +1,24 @@
-import { simClient } from '../../helpers/sim-client.js';
+import { startCommandRig, type CommandRig } from '../../helpers/command-rig.js';
 import { followLink } from '../../../src/commands/actions.js';
-import { createCatalog } from '../../../src/commands/catalog.js';
 import type { CommandDeps } from '../../../src/commands/types.js';
 import type { EmClient } from '../../../src/em/client.js';
-import { createManualClock } from '../../../src/shared/clock.js';
-import { silentLogger } from '../../../src/shared/logger.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
+import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { FOLLOW_LINK, actionIdMatcher } from '../../../src/views/ids.js';
 import { blockById, buttonsOf, textOf } from '../../unit/views/block-queries.js';
 
 import { START } from '../../helpers/time.js';
 
 describe('followLink against the simulator', () => {
+  let rig: CommandRig;
   let sim: RunningSimulator;
   let client: EmClient;
   let deps: CommandDeps;
 
   beforeAll(async () => {
-    sim = await startSimulator({ history: 0, live: false, clock: { manual: true, startTime: START } });
-    client = simClient(sim);
-    const clock = createManualClock(START);
-    deps = { client, catalog: createCatalog({ client, clock }), clock, logger: silentLogger };
+    rig = await startCommandRig(0, { cachedCatalog: true });
+    ({ sim, client, deps } = rig);
   });
-  afterAll(async () => {
-    await client.close();
-    await sim.stop();
-  });
+  afterAll(() => rig.stop());
 
   it('`Task sessions` (a Down link answering EntityReferences) shows the tasks and their results', async () => {
     const created = sim.createSession({

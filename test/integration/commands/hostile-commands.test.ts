@@ -1,32 +1,21 @@
-import { simClient } from '../../helpers/sim-client.js';
+import { startCommandRig, type CommandRig } from '../../helpers/command-rig.js';
 import fc from 'fast-check';
-import { createCatalog } from '../../../src/commands/catalog.js';
 import { SUBCOMMANDS } from '../../../src/commands/parse-command.js';
 import { runCommand } from '../../../src/commands/run-command.js';
 import type { CommandDeps } from '../../../src/commands/types.js';
-import { type EmClient } from '../../../src/em/client.js';
-import { createManualClock } from '../../../src/shared/clock.js';
-import { silentLogger } from '../../../src/shared/logger.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/index.js';
+import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { expectWithinLimits, mrkdwnTexts } from '../../unit/views/block-queries.js';
 
-import { START } from '../../helpers/time.js';
-
 describe('hostile /veeam text (property-based, against the simulator)', () => {
+  let rig: CommandRig;
   let sim: RunningSimulator;
-  let client: EmClient;
   let deps: CommandDeps;
 
   beforeAll(async () => {
-    sim = await startSimulator({ history: 200, live: false, clock: { manual: true, startTime: START } });
-    client = simClient(sim);
-    const clock = createManualClock(START);
-    deps = { client, catalog: createCatalog({ client, clock }), clock, logger: silentLogger };
+    rig = await startCommandRig(200, { cachedCatalog: true });
+    ({ sim, deps } = rig);
   });
-  afterAll(async () => {
-    await client.close();
-    await sim.stop();
-  });
+  afterAll(() => rig.stop());
 
   it('never throws, always answers within Block Kit limits, never pings, never sends EM a broken filter', async () => {
     sim.resetStats();

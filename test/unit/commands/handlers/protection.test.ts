@@ -6,7 +6,7 @@ import { rpoCommand } from '../../../../src/commands/handlers/rpo.js';
 import { UsageError } from '../../../../src/shared/errors.js';
 import { emptyProtectionMemory } from '../../../../src/watcher/protection-state.js';
 import type { SlackMessage } from '../../../../src/views/format/block-kit.js';
-import { startCommandRig, type CommandRig } from './command-rig.js';
+import { startCommandRig, type CommandRig } from '../../../helpers/command-rig.js';
 import { createFakeWatcher, offlineDeps } from './watcher-fake.js';
 
 const HOUR = 3_600_000;

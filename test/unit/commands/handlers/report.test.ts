@@ -1,6 +1,6 @@
 import { ActionId } from '../../../../src/views/ids.js';
 import { blockById, buttonsOf, textOf } from '../../views/block-queries.js';
-import { startCommandRig, type CommandRig } from './command-rig.js';
+import { startCommandRig, type CommandRig } from '../../../helpers/command-rig.js';
 
 describe('/veeam report [window]', () => {
   let rig: CommandRig;

@@ -1,5 +1,5 @@
 import { blockById, textOf } from '../../views/block-queries.js';
-import { startCommandRig, visibleText, type CommandRig } from './command-rig.js';
+import { startCommandRig, visibleText, type CommandRig } from '../../../helpers/command-rig.js';
 
 describe('/veeam session', () => {
   let rig: CommandRig;

@@ -1,6 +1,6 @@
 import { MAX_COMMAND_LENGTH } from '../../../../src/commands/parse-command.js';
 import { blockById, buttonsOf, textOf } from '../../views/block-queries.js';
-import { startCommandRig, visibleText, type CommandRig } from './command-rig.js';
+import { startCommandRig, visibleText, type CommandRig } from '../../../helpers/command-rig.js';
 
 /** A job name so long that `status <name>` is over the command limit. */
 const LONG_NAME = `Quarterly Archive ${'of the finance department '.repeat(19)}`.trim();

@@ -1,6 +1,6 @@
 import { blockById, buttonsOf, textOf } from '../../views/block-queries.js';
 import { MINUTE } from '../../../helpers/time.js';
-import { startCommandRig, visibleText, type CommandRig } from './command-rig.js';
+import { startCommandRig, visibleText, type CommandRig } from '../../../helpers/command-rig.js';
 
 describe('/veeam vm', () => {
   let rig: CommandRig;

@@ -2,7 +2,7 @@ import { createManualClock } from '../../../../../src/shared/clock.js';
 import { HOME_BLOCK_LIMIT, type HomeView } from '../../../../../src/digest/home-view.js';
 import { createAppHomeOpenedListener } from '../../../../../src/slack/listeners/events/app-home-opened.js';
 import { emptyState } from '../../../../../src/watcher/state.js';
-import { startCommandRig, type CommandRig } from '../../../commands/handlers/command-rig.js';
+import { startCommandRig, type CommandRig } from '../../../../helpers/command-rig.js';
 import { textOf } from '../../../views/block-queries.js';
 
 function blockOf(view: HomeView | undefined, id: string) {

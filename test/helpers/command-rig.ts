@@ -1,14 +1,14 @@
-import { createCatalog } from '../../../../src/commands/catalog.js';
-import { runCommand } from '../../../../src/commands/run-command.js';
-import type { CommandDeps } from '../../../../src/commands/types.js';
-import type { EmClient } from '../../../../src/em/client.js';
-import { createManualClock } from '../../../../src/shared/clock.js';
-import { silentLogger } from '../../../../src/shared/logger.js';
-import { startSimulator, type RunningSimulator } from '../../../../src/simulator/index.js';
-import type { SlackMessage } from '../../../../src/views/format/block-kit.js';
-import { START as HARNESS_START } from '../../../helpers/time.js';
-import { simClient } from '../../../helpers/sim-client.js';
-import { buttonsOf, textOf } from '../../views/block-queries.js';
+import { createCatalog } from '../../src/commands/catalog.js';
+import { runCommand } from '../../src/commands/run-command.js';
+import type { CommandDeps } from '../../src/commands/types.js';
+import type { EmClient } from '../../src/em/client.js';
+import { createManualClock } from '../../src/shared/clock.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import type { SlackMessage } from '../../src/views/format/block-kit.js';
+import { START as HARNESS_START } from './time.js';
+import { simClient } from './sim-client.js';
+import { buttonsOf, textOf } from '../unit/views/block-queries.js';
 
 /** The simulator on loopback (manual clock, no live sessions) and the command deps over the real EM client. */
 export interface CommandRig {
@@ -22,8 +22,14 @@ export interface CommandRig {
   stop(): Promise<void>;
 }
 
-/** Starts a rig; `history` is how many past sessions the simulator invents. */
-export async function startCommandRig(history = 120): Promise<CommandRig> {
+/**
+ * Starts a rig; `history` is how many past sessions the simulator invents. The catalog reloads on every look-up
+ * unless `cachedCatalog` keeps the bot's default cache (for tests that run many commands).
+ */
+export async function startCommandRig(
+  history = 120,
+  options: { cachedCatalog?: boolean } = {},
+): Promise<CommandRig> {
   const sim = await startSimulator({
     history,
     live: false,
@@ -33,7 +39,7 @@ export async function startCommandRig(history = 120): Promise<CommandRig> {
   const clock = createManualClock(HARNESS_START);
   const deps: CommandDeps = {
     client,
-    catalog: createCatalog({ client, clock, ttlMs: 0 }),
+    catalog: createCatalog({ client, clock, ...(options.cachedCatalog ? {} : { ttlMs: 0 }) }),
     clock,
     logger: silentLogger,
   };
