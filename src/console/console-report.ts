@@ -7,8 +7,8 @@ import type { ConsolePrinter } from './console-printer.js';
 export { isReportCommand };
 
 /**
- * `/veeam report` at the prompt: the digest printed as text (with its text bar chart) and its chart written to
- * a file the console names, as the daily digest does in local mode.
+ * `/veeam report` at the prompt: the digest printed as text (with its text bar chart) and its charts (the trend,
+ * repository usage when repositories exist) written to files the console names, as the daily digest does in local mode.
  */
 export async function printReport(
   text: string,
@@ -25,12 +25,13 @@ export async function printReport(
     );
   }
   parts.printer.print(prepared.message, `/veeam ${text}`);
-  const { chart } = prepared;
-  if (!chart || !parts.chat.uploadFile) return;
-  await parts.chat.uploadFile({
-    filename: chart.filename,
-    title: 'Sessions per day',
-    altText: chart.altText,
-    bytes: chart.png,
-  });
+  if (!parts.chat.uploadFile) return;
+  for (const chart of prepared.charts ?? []) {
+    await parts.chat.uploadFile({
+      filename: chart.filename,
+      title: chart.title,
+      altText: chart.altText,
+      bytes: chart.png,
+    });
+  }
 }

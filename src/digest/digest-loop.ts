@@ -35,6 +35,8 @@ export interface DigestLoopDeps {
   logger: Logger;
   digest: DigestConfig;
   repoWarnPercent: number;
+  /** REPO_CRIT_PERCENT: the repository chart's red level. */
+  repoCritPercent?: number;
   /**
    * The local demo: from this instant today's digest is due once even before DIGEST_TIME, so a newcomer sees
    * one a minute after start (the same pending/sent records keep it to once).
@@ -80,6 +82,7 @@ async function runChannel(deps: DigestLoopDeps, channel: string): Promise<boolea
       late: due.late,
       timeZone,
       repoWarnPercent: deps.repoWarnPercent,
+      ...(deps.repoCritPercent !== undefined ? { repoCritPercent: deps.repoCritPercent } : {}),
       state,
     }),
   );

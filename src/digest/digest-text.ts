@@ -102,3 +102,11 @@ export function trendAltText(trend: DigestDay[]): string {
   );
   return `Sessions per day, last ${trend.length} days. ${days.join('; ')}.`;
 }
+
+/** The repository chart's alt text: each charted repository's used and free share, fullest first. */
+export function repositoryAltText(repositories: DigestRepository[]): string {
+  const lines = repositories.map(
+    (r) => `${r.name}: ${Math.round((100 - (r.freePercent ?? 0)) * 10) / 10}% used, ${r.freePercent}% free`,
+  );
+  return `Repository usage, fullest first. ${lines.join('; ')}.`;
+}

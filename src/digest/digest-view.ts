@@ -5,6 +5,7 @@ import { ITEM_PREFIX } from '../views/format/fit-blocks.js';
 import { slackDate } from '../views/format/slack-date.js';
 import { truncate } from '../views/format/truncate.js';
 import { finishView } from '../views/finish-view.js';
+import { chartedRepositories } from './chart-specs.js';
 import { FOLLOW_LINK } from '../views/ids.js';
 import { shareButton } from '../views/session-parts.js';
 import {
@@ -12,6 +13,7 @@ import {
   KIND_LABELS,
   kindLine,
   lowRepositories,
+  repositoryAltText,
   repositoryLine,
   summaryLine,
   trendAltText,
@@ -33,6 +35,8 @@ export interface DigestViewOptions {
   late?: boolean;
   /** The uploaded chart, shown as an image block. */
   chartFileId?: string;
+  /** The uploaded repository-usage chart, shown as a second image block. */
+  repositoryChartFileId?: string;
   /** `/veeam report`: the command a Share button re-runs in the channel. */
   shareCommand?: string;
   /** Problem jobs listed before `…and N more`. */
@@ -117,6 +121,14 @@ export function buildDigestView(data: DigestData, opts: DigestViewOptions): Slac
       block_id: 'digest:chart',
       slack_file: { id: opts.chartFileId },
       alt_text: truncate(trendAltText(data.trend), 2000),
+    } as KnownBlock);
+  }
+  if (opts.repositoryChartFileId) {
+    blocks.push({
+      type: 'image',
+      block_id: 'digest:repositories_chart',
+      slack_file: { id: opts.repositoryChartFileId },
+      alt_text: truncate(repositoryAltText(chartedRepositories(data.repositories)), 2000),
     } as KnownBlock);
   }
   const late = opts.late ? ' Posted late: the bot was down at the digest time.' : '';

@@ -5,12 +5,24 @@ import { postRecorded } from '../watcher/post-recorded.js';
 import type { DigestRecord } from '../watcher/state.js';
 import { digestKey, digestMessageKey, type DigestDue } from './digest-due.js';
 
-/** A digest ready to post: the message (without its image) and, when rendered, the chart. */
+/** Which chart: the 7-day trend, or repository usage (only when repositories exist). */
+export type ChartKey = 'trend' | 'repositories';
+
+/** One rendered chart of a digest, with what its upload is named and described by. */
+export interface PreparedChart {
+  key: ChartKey;
+  png: Buffer;
+  altText: string;
+  filename: string;
+  title: string;
+}
+
+/** A digest ready to post: the message (without its images) and, when rendered, its charts (the trend first). */
 export interface PreparedDigest {
   message: SlackMessage;
-  /** Builds the message again with the uploaded chart's file id in an image block. */
-  withChart?: (fileId: string) => SlackMessage;
-  chart?: { png: Buffer; altText: string; filename: string };
+  /** Builds the message again with the uploaded charts' file ids in image blocks. */
+  withCharts?: (fileIds: Partial<Record<ChartKey, string>>) => SlackMessage;
+  charts?: PreparedChart[];
 }
 
 /** How far before the decision the channel history is read for a pending digest. */
@@ -57,46 +69,61 @@ export async function postDigest(
       sent: (ts) => (digests[key] = { ...record, status: 'sent', ts }),
     },
   );
-  if (prepared.chart) await attachChart(ctx, channel, posted.ts, prepared);
+  if (prepared.charts?.length) await attachCharts(ctx, channel, posted.ts, prepared);
   return true;
 }
 
 /**
- * Uploads the chart privately and shows it in the digest as an image block (a chat.update); if Slack refuses the
- * block, the chart is shared into the digest's thread instead. A failed upload leaves the digest without its
- * picture: its text and blocks carry the same numbers.
+ * Uploads each chart privately (the external flow, one after the other) and shows them in the digest as image
+ * blocks (one chat.update); if Slack refuses the blocks, the charts are shared into the digest's thread instead.
+ * A failed upload leaves the digest without that picture: its text and blocks carry the same numbers.
  */
-export async function attachChart(
+export async function attachCharts(
   ctx: Pick<PollContext, 'chat' | 'logger'>,
   channel: string,
   ts: string,
   prepared: PreparedDigest,
 ): Promise<void> {
-  const { chart, withChart } = prepared;
-  if (!chart || !ctx.chat.uploadFile) return;
-  const file = {
-    filename: chart.filename,
-    title: 'Sessions per day',
-    altText: chart.altText,
-    bytes: chart.png,
-  };
-  try {
-    const { fileId, shownByChat } = await ctx.chat.uploadFile(file);
-    if (shownByChat) return;
-    if (withChart) {
-      try {
-        await ctx.chat.update({ channel, ts, ...withChart(fileId) });
+  const { charts = [], withCharts } = prepared;
+  if (charts.length === 0 || !ctx.chat.uploadFile) return;
+  const fileIds: Partial<Record<ChartKey, string>> = {};
+  for (const chart of charts) {
+    const uploaded = await tryUpload(ctx, channel, chart);
+    // The console shows a chart by writing it: nothing to put in the message.
+    if (uploaded && !uploaded.shownByChat) fileIds[chart.key] = uploaded.fileId;
+  }
+  const uploaded = charts.filter((c) => fileIds[c.key] !== undefined);
+  if (uploaded.length === 0) return;
+  if (withCharts) {
+    try {
+      await ctx.chat.update({ channel, ts, ...withCharts(fileIds) });
+      return;
+    } catch (error) {
+      if (!(error instanceof SlackApiError)) {
+        ctx.logger.error({ channel, err: String(error) }, 'could not show the digest charts');
         return;
-      } catch (error) {
-        if (!(error instanceof SlackApiError)) throw error;
-        ctx.logger.warn(
-          { channel, code: error.slackCode },
-          'Slack refused the chart block; sharing it in the thread',
-        );
       }
+      ctx.logger.warn(
+        { channel, code: error.slackCode },
+        'Slack refused the chart blocks; sharing them in the thread',
+      );
     }
-    await ctx.chat.uploadFile({ ...file, channel, threadTs: ts });
+  }
+  for (const chart of uploaded) await tryUpload(ctx, channel, chart, ts);
+}
+
+/** One chart through the chat's upload (shared into `threadTs` when given); undefined, logged, when it fails. */
+async function tryUpload(
+  ctx: Pick<PollContext, 'chat' | 'logger'>,
+  channel: string,
+  chart: PreparedChart,
+  threadTs?: string,
+): Promise<{ fileId: string; shownByChat?: boolean } | undefined> {
+  const file = { filename: chart.filename, title: chart.title, altText: chart.altText, bytes: chart.png };
+  try {
+    return await ctx.chat.uploadFile!(threadTs ? { ...file, channel, threadTs } : file);
   } catch (error) {
-    ctx.logger.error({ channel, err: String(error) }, 'could not upload the digest chart');
+    ctx.logger.error({ channel, chart: chart.key, err: String(error) }, 'could not upload a digest chart');
+    return undefined;
   }
 }

@@ -2,12 +2,12 @@ import { protectionOverview } from '../protection/overview.js';
 import type { EmClient } from '../em/client.js';
 import type { IncidentRecord, WatcherState } from '../watcher/state.js';
 import { renderChartPng } from './chart-render.js';
-import { trendChartSpec } from './chart-specs.js';
-import { trendAltText } from './digest-text.js';
+import { chartedRepositories, repositoryChartSpec, trendChartSpec } from './chart-specs.js';
+import { repositoryAltText, trendAltText } from './digest-text.js';
 import type { DigestBreach, DigestData, DigestIncident } from './digest-types.js';
 import { buildDigestView } from './digest-view.js';
 import { gatherDigest } from './gather-digest.js';
-import type { PreparedDigest } from './post-digest.js';
+import type { PreparedChart, PreparedDigest } from './post-digest.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -38,6 +38,8 @@ export interface DigestOptions {
   late: boolean;
   timeZone: string;
   repoWarnPercent: number;
+  /** REPO_CRIT_PERCENT, the repository chart's red level; default the lower of 5 and the warning level. */
+  repoCritPercent?: number;
   state?: WatcherState;
   /** RPO_DEFAULT, to judge stale VMs as the protection loop does. */
   rpoDefaultMs?: number;
@@ -83,9 +85,20 @@ export function breachesOf(opts: DigestOptions): DigestBreach[] | undefined {
     }));
 }
 
-/** Renders the chart of gathered data and builds the message with and without it. */
+/** Renders the charts of gathered data (repository usage only when repositories exist) and builds the message. */
 export async function digestWithChart(data: DigestData, opts: DigestOptions): Promise<PreparedDigest> {
-  const chart = await renderChartPng(trendChartSpec(data.trend, `Sessions per day (${opts.timeZone})`));
+  const trend = await renderChartPng(trendChartSpec(data.trend, `Sessions per day (${opts.timeZone})`));
+  const charts: PreparedChart[] = [
+    {
+      key: 'trend',
+      png: trend.png,
+      altText: trendAltText(data.trend),
+      filename: `digest-${opts.date}.png`,
+      title: 'Sessions per day',
+    },
+  ];
+  const repositories = await repositoryChart(data, opts);
+  if (repositories) charts.push(repositories);
   const view = {
     date: opts.date,
     late: opts.late,
@@ -93,8 +106,32 @@ export async function digestWithChart(data: DigestData, opts: DigestOptions): Pr
   };
   return {
     message: buildDigestView(data, view),
-    withChart: (fileId) => buildDigestView(data, { ...view, chartFileId: fileId }),
-    chart: { png: chart.png, altText: trendAltText(data.trend), filename: `digest-${opts.date}.png` },
+    withCharts: (ids) =>
+      buildDigestView(data, {
+        ...view,
+        ...(ids.trend ? { chartFileId: ids.trend } : {}),
+        ...(ids.repositories ? { repositoryChartFileId: ids.repositories } : {}),
+      }),
+    charts,
+  };
+}
+
+/** The repository-usage chart, coloured by REPO_WARN_PERCENT / REPO_CRIT_PERCENT; undefined without repositories. */
+async function repositoryChart(data: DigestData, opts: DigestOptions): Promise<PreparedChart | undefined> {
+  const shown = chartedRepositories(data.repositories);
+  if (shown.length === 0) return undefined;
+  const levels = {
+    warnPercent: opts.repoWarnPercent,
+    critPercent: Math.min(opts.repoCritPercent ?? 5, opts.repoWarnPercent),
+  };
+  const more = data.repositories.length > shown.length ? ` (${shown.length} fullest)` : '';
+  const chart = await renderChartPng(repositoryChartSpec(shown, levels, `Repository usage${more}`));
+  return {
+    key: 'repositories',
+    png: chart.png,
+    altText: repositoryAltText(shown),
+    filename: `digest-${opts.date}-repositories.png`,
+    title: 'Repository usage',
   };
 }
 

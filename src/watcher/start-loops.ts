@@ -41,6 +41,7 @@ export function startDigest(deps: LoopDeps, watcher: Watcher): DigestSchedule {
     logger: deps.logger.child({ part: 'digest' }),
     digest: deps.config.digest,
     repoWarnPercent: deps.config.protection.repoWarnPercent,
+    repoCritPercent: deps.config.protection.repoCritPercent,
     // The demo posts one digest about a minute after start, so a newcomer sees it.
     ...(deps.config.mode === 'local-demo'
       ? { demoDueAtMs: deps.clock.now() + deps.config.digest.demoAfterMs }

@@ -1,4 +1,4 @@
-import { attachChart, type PreparedDigest } from '../../digest/post-digest.js';
+import { attachCharts, type PreparedDigest } from '../../digest/post-digest.js';
 import { digestWithChart, gatherDigestFor, type DigestOptions } from '../../digest/prepare-digest.js';
 import { buildDigestView } from '../../digest/digest-view.js';
 import { hostTimeZone, localDate } from '../../digest/local-time.js';
@@ -28,6 +28,7 @@ function reportOptions(rest: string, deps: CommandDeps): DigestOptions {
     late: false,
     timeZone,
     repoWarnPercent: deps.protection?.repoWarnPercent ?? 15,
+    repoCritPercent: deps.protection?.repoCritPercent ?? 5,
     ...(deps.protection?.rpoDefaultMs !== undefined ? { rpoDefaultMs: deps.protection.rpoDefaultMs } : {}),
     window: { ms, label },
     shareCommand: `report ${label}`,
@@ -68,17 +69,19 @@ export async function prepareReport(text: string, deps: CommandDeps): Promise<Pr
 }
 
 /**
- * `Share in channel` of a report: the digest posted in the channel (who shared it under it), then its chart
- * uploaded and shown in it as an image block, or shared in its thread when Slack refuses the block.
+ * `Share in channel` of a report: the digest posted in the channel (who shared it under it), then its charts (the
+ * 7-day trend, repository usage when repositories exist) uploaded and shown in it as image blocks, or shared in
+ * its thread when Slack refuses the blocks.
  */
 export async function shareReport(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
   const prepared = await prepareReport(click.value, deps);
   const { channelId, userId } = click.context;
   const shared = (m: typeof prepared.message) => buildSharedCopyView(m, { sharedBy: userId });
   const posted = await io.chat.post({ channel: channelId, ...shared(prepared.message) });
-  await attachChart({ chat: io.chat, logger: deps.logger }, channelId, posted.ts, {
+  const { withCharts } = prepared;
+  await attachCharts({ chat: io.chat, logger: deps.logger }, channelId, posted.ts, {
     ...prepared,
-    ...(prepared.withChart ? { withChart: (id: string) => shared(prepared.withChart!(id)) } : {}),
+    ...(withCharts ? { withCharts: (ids) => shared(withCharts(ids)) } : {}),
   });
   await io.dismiss();
 }

@@ -39,11 +39,22 @@ const prepared = (): PreparedDigest => ({
     text: 'digest',
     blocks: [{ type: 'section', block_id: 's', text: { type: 'mrkdwn', text: 'x' } }],
   },
-  withChart: (id) => ({
+  withCharts: (ids) => ({
     text: 'digest',
-    blocks: [{ type: 'image', block_id: 'digest:chart', slack_file: { id }, alt_text: 'a' } as never],
+    blocks: Object.entries(ids).map(
+      ([key, id]) => ({ type: 'image', block_id: key, slack_file: { id }, alt_text: 'a' }) as never,
+    ),
   }),
-  chart: { png: Buffer.from('png-bytes'), altText: 'a', filename: 'digest.png' },
+  charts: [
+    { key: 'trend', png: Buffer.from('trend-bytes'), altText: 'a', filename: 'd.png', title: 'Sessions' },
+    {
+      key: 'repositories',
+      png: Buffer.from('repo-bytes'),
+      altText: 'r',
+      filename: 'd-repositories.png',
+      title: 'Repository usage',
+    },
+  ],
 });
 
 const dueNow = (state: Partial<WatcherState>) =>
@@ -56,7 +67,7 @@ const dueNow = (state: Partial<WatcherState>) =>
   });
 
 describe('postDigest', () => {
-  it('records pending before the post and sent after it, then shows the uploaded chart in an image block', async () => {
+  it('records pending before the post and sent after it, then shows both uploaded charts in image blocks', async () => {
     const state: Partial<WatcherState> = {};
     const saves: Array<string | undefined> = [];
     const due = dueNow(state);
@@ -69,21 +80,46 @@ describe('postDigest', () => {
       'files.getUploadURLExternal',
       'upload',
       'files.completeUploadExternal',
+      'files.getUploadURLExternal',
+      'upload',
+      'files.completeUploadExternal',
       'chat.update',
     ]);
-    expect(fake.files[0]?.bytes?.toString()).toBe('png-bytes');
-    const image = (fake.messages[0]?.blocks as Array<Record<string, unknown>>).find(
+    const uploads = fake.calls.filter((c) => c.method === 'upload').map((c) => c.args['file_id']);
+    expect(uploads).toEqual([fake.files[0]?.id, fake.files[1]?.id]);
+    expect(fake.files.map((f) => [f.filename, f.bytes?.toString(), f.completed])).toEqual([
+      ['d.png', 'trend-bytes', true],
+      ['d-repositories.png', 'repo-bytes', true],
+    ]);
+    const images = (fake.messages[0]?.blocks as Array<Record<string, unknown>>).filter(
       (b) => b.type === 'image',
     );
-    expect(image?.slack_file).toEqual({ id: fake.files[0]?.id });
+    expect(images.map((b) => [b.block_id, b.slack_file])).toEqual([
+      ['trend', { id: fake.files[0]?.id }],
+      ['repositories', { id: fake.files[1]?.id }],
+    ]);
     expect(dueNow(state)).toBeUndefined();
   });
 
-  it('shares the chart into the thread when Slack refuses the image block', async () => {
+  it('shares both charts into the thread when Slack refuses the image blocks', async () => {
     fake.fail({ method: 'chat.update', kind: 'error', error: 'invalid_blocks', count: 1 });
     const state: Partial<WatcherState> = {};
     await postDigest(context(state, []), 'C1', dueNow(state)!, async () => prepared());
-    expect(fake.files[1]).toMatchObject({ channel: 'C1', threadTs: fake.messages[0]?.ts, completed: true });
+    const thread = { channel: 'C1', threadTs: fake.messages[0]?.ts, completed: true };
+    expect(fake.files).toHaveLength(4);
+    expect(fake.files[2]).toMatchObject({ ...thread, filename: 'd.png' });
+    expect(fake.files[3]).toMatchObject({ ...thread, filename: 'd-repositories.png' });
+    expect(fake.files[3]?.bytes?.toString()).toBe('repo-bytes');
+  });
+
+  it('shows the chart that uploaded when the other upload fails', async () => {
+    fake.fail({ method: 'files.completeUploadExternal', kind: 'error', error: 'internal_error', count: 1 });
+    const state: Partial<WatcherState> = {};
+    await postDigest(context(state, []), 'C1', dueNow(state)!, async () => prepared());
+    const images = (fake.messages[0]?.blocks as Array<Record<string, unknown>>).filter(
+      (b) => b.type === 'image',
+    );
+    expect(images.map((b) => b.block_id)).toEqual(['repositories']);
   });
 
   it('does not post twice when a crash left the record pending after the message went out', async () => {

@@ -20,7 +20,7 @@ describe('/veeam report through Bolt, shared with its chart', () => {
   });
   afterAll(() => h.stop());
 
-  it('answers ephemerally without uploading; Share posts the digest and uploads its chart into it', async () => {
+  it('answers ephemerally without uploading; Share posts the digest and uploads both charts into it', async () => {
     const { status } = await sendSlashCommand(h.eventsUrl, {
       text: 'report',
       responseUrl: h.slack.responseUrl('report'),
@@ -46,19 +46,23 @@ describe('/veeam report through Bolt, shared with its chart', () => {
       return (shared?.blocks ?? []).some((b) => b['type'] === 'image');
     }, 30_000);
 
-    const uploads = h.slack.calls
-      .map((c) => c.method)
-      .filter((m) => ['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal'].includes(m));
-    expect(uploads).toEqual(['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
-    const file = h.slack.files[0];
-    expect(file?.completed).toBe(true);
-    const png = decodePng(file?.bytes ?? Buffer.alloc(0));
-    expect(png.width).toBeGreaterThan(0);
-    expect(file?.length).toBe(file?.bytes?.length);
-
+    // The simulator has repositories: the 7-day chart, then repository usage, each through the three calls.
+    const flow = ['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal'];
+    const uploads = h.slack.calls.map((c) => c.method).filter((m) => flow.includes(m));
+    expect(uploads).toEqual([...flow, ...flow]);
+    expect(h.slack.files.map((f) => f.filename)).toEqual([
+      expect.stringMatching(/^digest-\d{4}-\d{2}-\d{2}\.png$/),
+      expect.stringMatching(/^digest-\d{4}-\d{2}-\d{2}-repositories\.png$/),
+    ]);
     const shared = h.slack.messages.find((m) => m.channel === 'CREPORT') as Body;
-    const image = blockById(shared, 'digest:chart') as { slack_file?: { id: string } };
-    expect(image.slack_file?.id).toBe(file?.id);
+    const blockIds = ['digest:chart', 'digest:repositories_chart'];
+    h.slack.files.forEach((file, i) => {
+      expect(file.completed).toBe(true);
+      expect(decodePng(file.bytes ?? Buffer.alloc(0))).toMatchObject({ width: 1200, height: 675 });
+      expect(file.length).toBe(file.bytes?.length);
+      const image = blockById(shared, blockIds[i] ?? '') as { slack_file?: { id: string } };
+      expect(image.slack_file?.id).toBe(file.id);
+    });
     expect(textOf(blockById(shared, 'shared_by'))).toContain('<@U1>');
     expect(buttons(shared).some((b) => String(b['action_id']).startsWith(ActionId.SHARE_IN_CHANNEL))).toBe(
       false,

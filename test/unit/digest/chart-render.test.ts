@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { renderChartPng } from '../../../src/digest/chart-render.js';
 import {
   CHART_SIZE,
+  REPOSITORY_COLOURS,
   RESULT_COLOURS,
   repositoryChartSpec,
   trendChartSpec,
@@ -32,15 +33,31 @@ describe('renderChartPng', () => {
     writeFileSync(join(dir, 'trend.png'), chart.png);
   });
 
-  it('renders the repository chart with the low-space colour only when a repository is low', async () => {
+  it('renders the repository chart as a PNG of the expected size, the used part coloured by level', async () => {
     const repos = [
-      { name: 'Repo A', capacityBytes: 100, freeBytes: 5, freePercent: 5 },
+      { name: 'Repo Critical', capacityBytes: 100, freeBytes: 3, freePercent: 3 },
+      { name: 'Repo Warning', capacityBytes: 100, freeBytes: 10, freePercent: 10 },
+      { name: 'Repo Fine', capacityBytes: 100, freeBytes: 60, freePercent: 60 },
+    ];
+    const levels = { warnPercent: 15, critPercent: 5 };
+    const chart = await renderChartPng(repositoryChartSpec(repos, levels, 'Repository usage'));
+    const image = decodePng(chart.png);
+    expect([image.width, image.height]).toEqual([CHART_SIZE.width, CHART_SIZE.height]);
+    for (const colour of Object.values(REPOSITORY_COLOURS))
+      expect(countColour(image, colour)).toBeGreaterThan(500);
+    const dir = mkdtempSync(join(tmpdir(), 'digest-chart-'));
+    writeFileSync(join(dir, 'repositories.png'), chart.png);
+  });
+
+  it('draws no warning or critical colour when every repository is above the warning level', async () => {
+    const repos = [
+      { name: 'Repo A', capacityBytes: 100, freeBytes: 20, freePercent: 20 },
       { name: 'Repo B', capacityBytes: 100, freeBytes: 60, freePercent: 60 },
     ];
-    const low = decodePng((await renderChartPng(repositoryChartSpec(repos, 10, 'Repositories'))).png);
-    expect(countColour(low, RESULT_COLOURS.Failed)).toBeGreaterThan(500);
-    const fine = decodePng((await renderChartPng(repositoryChartSpec(repos, 1, 'Repositories'))).png);
-    expect(countColour(fine, RESULT_COLOURS.Failed)).toBe(0);
-    expect(countColour(fine, '#1264A3')).toBeGreaterThan(500);
+    const spec = repositoryChartSpec(repos, { warnPercent: 15, critPercent: 5 }, 'Repository usage');
+    const fine = decodePng((await renderChartPng(spec)).png);
+    expect(countColour(fine, REPOSITORY_COLOURS.critical)).toBe(0);
+    expect(countColour(fine, REPOSITORY_COLOURS.warning)).toBe(0);
+    expect(countColour(fine, REPOSITORY_COLOURS.ok)).toBeGreaterThan(500);
   });
 });

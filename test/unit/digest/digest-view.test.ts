@@ -65,6 +65,20 @@ describe('buildDigestView', () => {
     expect(text(view.blocks, 'digest:trend')).toContain('Sun 30 Mar');
   });
 
+  it('shows the repository chart as a second image block whose alt text carries its numbers', () => {
+    const view = buildDigestView(data(), {
+      date: '2025-03-30',
+      chartFileId: 'F1',
+      repositoryChartFileId: 'F2',
+    });
+    const images = (view.blocks as Image[]).filter((b) => b.type === 'image');
+    expect(images.map((b) => [b.block_id, b.slack_file])).toEqual([
+      ['digest:chart', { id: 'F1' }],
+      ['digest:repositories_chart', { id: 'F2' }],
+    ]);
+    expect(images[1]?.alt_text).toContain('Repo A: 96% used, 4% free');
+  });
+
   it('lists failed jobs with their escaped reason and a button into the session', () => {
     const view = buildDigestView(data(), { date: '2025-03-30' });
     const problem = block(view.blocks, 'item:problem:0');
