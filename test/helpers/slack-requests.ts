@@ -146,3 +146,28 @@ export async function sendViewSubmission(
   });
   return { status: res.status, body: await res.text() };
 }
+
+/** Posts a signed Events API `event_callback` (JSON), as Slack delivers an event such as `app_home_opened`. */
+export async function sendEvent(
+  eventsUrl: string,
+  event: Record<string, unknown>,
+  eventId = `Ev${Math.random().toString(36).slice(2, 10)}`,
+): Promise<{ status: number }> {
+  const body = JSON.stringify({
+    token: 'legacy-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event: { event_ts: '1.2', ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+  });
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...signatureHeaders(body) },
+    body,
+  });
+  await res.text();
+  return { status: res.status };
+}
