@@ -14,7 +14,6 @@ const EMOJI: Record<string, string> = {
   // The job actions' thread lines.
   arrows_counterclockwise: '🔄',
   no_entry: '⛔',
-  hourglass: '⌛',
   lock: '🔒',
 };
 
