@@ -4,7 +4,7 @@ import { startWatcher } from './watcher/start-watcher.js';
 import { createEmClient, type EmClient } from './em/client.js';
 import { connectEm } from './em/connect.js';
 import { retryPolicies } from './em/retry-policies.js';
-import { startSimulator } from './simulator/index.js';
+import { OPERATOR_ACCOUNT, startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
 import { createActionTokens } from './commands/job-actions/action-token.js';
 import { createJobOperators } from './commands/job-actions/operators.js';
@@ -13,6 +13,7 @@ import type { CommandDeps } from './commands/types.js';
 import { createWatcherSlot, type WatcherPort } from './commands/watcher-port.js';
 import { loadConfig, redactConfig, type Config } from './config/load-config.js';
 import { consoleFilesDir, createConsoleChat } from './console/console-chat.js';
+import { createConsoleJobActions } from './console/console-confirm.js';
 import { createConsolePrinter } from './console/console-printer.js';
 import { runConsolePrompt } from './console/console-prompt.js';
 import { runDoctor } from './doctor/run-doctor.js';
@@ -132,6 +133,14 @@ async function runConsole(config: Config, em: EmConnection, run: Run): Promise<b
     run.health.metrics,
   );
   const follow = await startAlerts(config, em, chat, run);
+  // In the console the local user is the one operator; JOB_ACTIONS decides (on by default in the demo).
+  if (config.jobActions.enabled) {
+    run.deps.jobActions = createConsoleJobActions({
+      signingKey: config.jobActions.signingKey,
+      clock: systemClock,
+      logger: run.logger.child({ part: 'job-actions' }),
+    });
+  }
   await serveHealth(config, run);
   await runConsolePrompt({
     input: process.stdin,
@@ -221,10 +230,12 @@ async function openEm(config: Config, logger: Logger, health: HealthKit): Promis
     return { client, close: () => client.close() };
   }
   const simulator = await startSimulator({ ...DEMO_SIMULATOR, port: 0, host: '127.0.0.1' });
+  // With job actions on, the demo logs on with the role that may run them (docs/em-protocol.md, "Roles for job actions").
+  const account = config.jobActions.enabled ? OPERATOR_ACCOUNT : simulator;
   const client = createEmClient({
     apiBase: simulator.url,
-    username: simulator.user,
-    password: simulator.password,
+    username: account.user,
+    password: account.password,
     timeoutMs: config.em.timeoutMs,
     maxResponseBytes: config.em.maxResponseBytes,
     retryPolicy: retryPolicies.default,

@@ -44,11 +44,14 @@ export function createConsoleChat(
         ...(message.threadTs ? { threadTs: message.threadTs } : {}),
       });
       const where = message.threadTs ? `#${message.channel} (in thread)` : `#${message.channel}`;
-      printer.print(message, `${where} · ${new Date(now()).toISOString()}`);
+      printer.print(message, `${where} · ${new Date(now()).toISOString()}`, { channel: message.channel, ts });
       return { channel: message.channel, ts };
     },
     async update(message) {
-      printer.print(message, `#${message.channel} · message updated`);
+      printer.print(message, `#${message.channel} · message updated`, {
+        channel: message.channel,
+        ts: message.ts,
+      });
     },
     ...(options.filesDir
       ? { uploadFile: (file: UploadFile) => writeUpload(printer, options.filesDir as string, file) }

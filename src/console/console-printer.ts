@@ -1,11 +1,18 @@
 import type { KnownBlock } from '../views/format/block-kit.js';
 import { renderBlocks, type RenderedButton } from './render-blocks.js';
 
+/** The "posted" message a button was printed on: its channel and ts, as a click in Slack would carry them. */
+export interface ButtonOrigin {
+  channel: string;
+  ts: string;
+}
+
 /** Prints Block Kit messages as terminal text and remembers every button it showed by its number. */
 export interface ConsolePrinter {
-  print(message: { text: string; blocks?: KnownBlock[] }, heading?: string): void;
+  /** `origin`: the posted message being printed, remembered with its buttons (absent for replies). */
+  print(message: { text: string; blocks?: KnownBlock[] }, heading?: string, origin?: ButtonOrigin): void;
   line(text: string): void;
-  button(number: number): RenderedButton | undefined;
+  button(number: number): (RenderedButton & { origin?: ButtonOrigin }) | undefined;
 }
 
 /** Builds the printer; `color` only when stdout is a terminal (never ANSI codes into a pipe). */
@@ -14,17 +21,19 @@ export function createConsolePrinter(options: {
   color: boolean;
   width?: number;
 }): ConsolePrinter {
-  const buttons = new Map<number, RenderedButton>();
+  const buttons = new Map<number, RenderedButton & { origin?: ButtonOrigin }>();
   let next = 1;
   const dim = (text: string) => (options.color ? `\u001b[2m${text}\u001b[22m` : text);
   return {
-    print(message, heading) {
+    print(message, heading, origin) {
       const rendered = renderBlocks(message, {
         color: options.color,
         width: options.width ?? 78,
         firstButtonNumber: next,
       });
-      rendered.buttons.forEach((button, index) => buttons.set(next + index, button));
+      rendered.buttons.forEach((button, index) =>
+        buttons.set(next + index, origin ? { ...button, origin } : button),
+      );
       next += rendered.buttons.length;
       const rule = dim('─'.repeat(Math.min(options.width ?? 78, 78)));
       options.write(`${rule}\n${heading ? `${dim(heading)}\n` : ''}${rendered.text}\n`);

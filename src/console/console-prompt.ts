@@ -4,10 +4,11 @@ import { runCommand } from '../commands/run-command.js';
 import type { CommandDeps } from '../commands/types.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { FailoverFollowPort } from '../watcher/failovers.js';
+import { CONSOLE_USER, createConsoleConfirmation, type ConsoleConfirmation } from './console-confirm.js';
 import type { ConsolePrinter } from './console-printer.js';
 import { isReportCommand, printReport } from './console-report.js';
 
-const CONTEXT = { userId: 'console', channelId: 'console' };
+const CONTEXT = { userId: CONSOLE_USER, channelId: 'console' };
 
 /**
  * The local stand-in for typing in Slack: reads `/veeam ...` lines and prints the reply as the bot would
@@ -23,19 +24,21 @@ export function runConsolePrompt(options: {
   prompt: boolean;
 }): Promise<void> {
   const rl = createInterface({ input: options.input, terminal: false });
-  const ask = () => {
-    if (options.prompt) process.stdout.write('veeam> ');
-  };
   let queue = Promise.resolve();
+  const parts = { ...options, confirm: createConsoleConfirmation(options) };
+  const ask = () => {
+    if (options.prompt) process.stdout.write(parts.confirm.waiting() ? 'y/N> ' : 'veeam> ');
+  };
   return new Promise((resolve) => {
     rl.on('line', (raw) => {
       queue = queue.then(async () => {
         const line = raw.trim();
-        if (line === 'quit' || line === 'exit') {
+        // A pending y/N question takes the next line, whatever it is (an empty line is "no").
+        if (parts.confirm.waiting()) await parts.confirm.answer(line);
+        else if (line === 'quit' || line === 'exit') {
           rl.close();
           return;
-        }
-        if (line !== '') await handleLine(line, options);
+        } else if (line !== '') await handleLine(line, parts);
         ask();
       });
     });
@@ -44,7 +47,9 @@ export function runConsolePrompt(options: {
   });
 }
 
-type PromptParts = Pick<Parameters<typeof runConsolePrompt>[0], 'printer' | 'deps' | 'chat' | 'follow'>;
+type PromptParts = Pick<Parameters<typeof runConsolePrompt>[0], 'printer' | 'deps' | 'chat' | 'follow'> & {
+  confirm: ConsoleConfirmation;
+};
 
 async function handleLine(line: string, parts: PromptParts): Promise<void> {
   if (/^\d+$/.test(line)) return clickButton(Number(line), parts);
@@ -64,8 +69,20 @@ async function clickButton(number: number, parts: PromptParts): Promise<void> {
   const io: ButtonIo = {
     reply: async (message) => printer.print(message, button.label),
     dismiss: async () => undefined,
-    chat: parts.chat,
+    // The confirmation "modal" is the y/N question at this prompt.
+    chat: { ...parts.chat, openView: parts.confirm.openView },
     follow: parts.follow,
   };
-  await handler({ value: button.value ?? '', context: CONTEXT }, parts.deps, io);
+  const { origin } = button;
+  await handler(
+    {
+      value: button.value ?? '',
+      // A button on a posted message (an alert) clicks as in Slack: its channel, its message, a trigger.
+      context: origin ? { ...CONTEXT, channelId: origin.channel } : CONTEXT,
+      ...(origin ? { messageTs: origin.ts } : {}),
+      triggerId: 'console',
+    },
+    parts.deps,
+    io,
+  );
 }

@@ -11,6 +11,10 @@ const EMOJI: Record<string, string> = {
   mute: '🔇',
   electric_plug: '🔌',
   information_source: 'ℹ️',
+  // The job actions' thread lines.
+  arrows_counterclockwise: '🔄',
+  no_entry: '⛔',
+  lock: '🔒',
 };
 
 /** Replaces the emoji codes we use (`:x:`) with the characters a terminal can show. */

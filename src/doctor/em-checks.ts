@@ -7,10 +7,18 @@ import { retryPolicies } from '../em/retry-policies.js';
 import { SESSION_KINDS, TASK_SESSION_KINDS } from '../em/types.js';
 import { ErrorCode, isAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { checkActionRole } from './action-role-check.js';
 import { fail, pass, skip, type CheckResult } from './check.js';
 
-/** Checks the Enterprise Manager side: reachable, TLS trusted, API version, logon, every session type answers. */
-export async function checkEm(em: EmConfig, logger: Logger): Promise<CheckResult[]> {
+/**
+ * Checks the Enterprise Manager side: reachable, TLS trusted, API version, logon, every session type answers, and
+ * with `jobActions` (JOB_ACTIONS=on) that the account's role may run job actions.
+ */
+export async function checkEm(
+  em: EmConfig,
+  logger: Logger,
+  options: { jobActions?: boolean } = {},
+): Promise<CheckResult[]> {
   if (!em.url)
     return [
       skip(
@@ -39,6 +47,7 @@ export async function checkEm(em: EmConfig, logger: Logger): Promise<CheckResult
     results.push(logon);
     if (logon.status === 'fail') return results;
     results.push(await checkSessionTypes(client));
+    if (options.jobActions) results.push(await checkActionRole(client));
     return results;
   } finally {
     await client.close().catch(() => undefined);
@@ -99,7 +108,7 @@ async function checkLogon(client: EmClient, em: EmConfig): Promise<CheckResult> 
     return fail(
       'Logon',
       describe(error),
-      'check VEEAM_USERNAME (DOMAIN\\user or user@domain) and VEEAM_PASSWORD; the account needs an Enterprise Manager role (Portal User is enough)',
+      'check VEEAM_USERNAME (DOMAIN\\user or user@domain) and VEEAM_PASSWORD; the account needs an Enterprise Manager role (Portal User is enough; Portal Administrator with JOB_ACTIONS=on)',
     );
   }
 }

@@ -28,7 +28,7 @@ export async function runDoctor(
     return 1;
   }
   const results: CheckResult[] = [pass('Configuration', `valid (${config.mode} mode)`)];
-  results.push(...(await checkEm(config.em, io.logger)));
+  results.push(...(await checkEm(config.em, io.logger, { jobActions: config.jobActions.enabled })));
   results.push(...(await checkSlack(config)));
   if (config.state) results.push(...(await checkState(config.state)));
   else results.push(await checkDataFile(config.dataFile ?? DEFAULT_DATA_FILE));

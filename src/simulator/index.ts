@@ -5,6 +5,8 @@ import { createCertificate } from './tls.js';
 import type { RunningSimulator, SimulatorOptions } from './types.js';
 
 export type * from './types.js';
+/** The simulator's Portal Administrator logon (`operator`/`operator`), which may run job actions. */
+export { OPERATOR_ACCOUNT } from './http/accounts.js';
 
 const LIVE_TICK_MS = 250;
 

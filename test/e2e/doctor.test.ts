@@ -63,6 +63,22 @@ describe('npm run doctor', () => {
     expect(wrong.code).toBe(1);
   });
 
+  it('with JOB_ACTIONS=on checks the EM role without starting anything, and names the role to grant', async () => {
+    const user = await runDoctor({ ...env(), JOB_ACTIONS: 'on' });
+    expect(user.out).toMatch(/^FAIL {2}Job actions role: .*\n\s+fix: .*Portal Administrator role/m);
+    expect(user.code).toBe(1);
+    const admin = await runDoctor({
+      ...env(),
+      JOB_ACTIONS: 'on',
+      VEEAM_USERNAME: 'operator',
+      VEEAM_PASSWORD: 'operator',
+    });
+    expect(admin.out).toMatch(/^PASS {2}Job actions role: the account may run job actions/m);
+    expect(admin.code).toBe(0);
+    expect(sim.actions()).toEqual([]);
+    expect((await runDoctor(env())).out).not.toMatch(/Job actions role/);
+  });
+
   it('reports a bad configuration value as a failed check', async () => {
     const { code, out } = await runDoctor({ VEEAM_URL: 'ftp://nope' });
     expect(out).toMatch(/^FAIL {2}Configuration: VEEAM_URL must be an http\(s\) URL/m);

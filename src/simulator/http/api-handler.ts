@@ -4,6 +4,7 @@ import { HttpError, type ApiContext, type Reply } from '../routes/api-context.js
 import { matchRoute } from '../routes/route-table.js';
 import { unauthorized } from '../routes/service-routes.js';
 import type { SimulatorCore } from '../sim-core.js';
+import { mayRunActions } from './accounts.js';
 import { requestToken } from './auth.js';
 import { parseQueryString } from './query-string.js';
 import { send, serialize, serializeError, wantsJson } from './respond.js';
@@ -48,7 +49,11 @@ function dispatch(
     rawQuery,
     params: parseQueryString(rawQuery),
     headers: req.headers,
-    render: core.renderContext(origin),
+    // A role that may not act reads jobs without their action links (docs/em-protocol.md, "Action links and roles").
+    render: {
+      ...core.renderContext(origin),
+      ...(logon && !mayRunActions(logon.role) ? { hideActionLinks: true } : {}),
+    },
     world: core.world,
     tokens: core.tokens,
     logon,

@@ -12,6 +12,11 @@ export interface RenderContext {
   now: number;
   /** Emit `repicaTaskSessions` on ReplicaJobSession Down links (docs/em-protocol.md, "Whether misspelt replica task links resolve"). */
   replicaTaskTypo: boolean;
+  /**
+   * Leave out job and plan action links (`Start`, `Stop`, `Retry`, `Sync`, `Test`, `Undo`): the logon's role may
+   * not run them (docs/em-protocol.md, "Action links and roles"). Unset: links shown (the control API has no logon).
+   */
+  hideActionLinks?: boolean;
 }
 
 /** Collection path of each session kind. */

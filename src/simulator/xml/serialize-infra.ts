@@ -117,12 +117,17 @@ function ownerLinks(ctx: RenderContext, o: Owner): Link[] {
       { rel: 'Disable', href: `${self}?action=disable` },
     ];
   }
+  const acts = !ctx.hideActionLinks;
   if (o.type === 'CloudFailoverPlan') {
     return [
       ...head,
-      { rel: 'Start', href: `${self}?action=start` },
-      { rel: 'Test', href: `${self}?action=test` },
-      { rel: 'Undo', href: `${self}?action=undo` },
+      ...(acts
+        ? [
+            { rel: 'Start', href: `${self}?action=start` },
+            { rel: 'Test', href: `${self}?action=test` },
+            { rel: 'Undo', href: `${self}?action=undo` },
+          ]
+        : []),
       { rel: 'Delete', type: ref, href: self, name: o.name },
     ];
   }
@@ -134,7 +139,10 @@ function ownerLinks(ctx: RenderContext, o: Owner): Link[] {
     jobSessionsLink(o, self),
     { rel: 'Create', type: 'ObjectInJob', href: `${self}/includes` },
     // Only the actions this job type takes: backup copy jobs sync instead of start and retry.
-    ...actionsOf(o).map((a) => ({ rel: a[0]?.toUpperCase() + a.slice(1), href: `${self}?action=${a}` })),
+    ...(acts ? actionsOf(o) : []).map((a) => ({
+      rel: a[0]?.toUpperCase() + a.slice(1),
+      href: `${self}?action=${a}`,
+    })),
   ];
 }
 

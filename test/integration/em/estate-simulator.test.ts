@@ -42,7 +42,7 @@ async function control(path: string, body: unknown): Promise<Record<string, unkn
 const queries = (): number => sim.stats().requests.byRoute['GET /api/query'] ?? 0;
 
 describe('jobs with schedules', () => {
-  it('finds a job by name and reads the same job through its Href, with schedule and action links', async () => {
+  it('finds a job by name and reads the same job through its Href, with schedule, and action links only for an operator', async () => {
     const [job] = await jobsNamed(client, 'sql nightly');
     expect(job?.name).toBe('SQL Nightly');
     const again = await jobAt(client, job?.href ?? '');
@@ -53,7 +53,13 @@ describe('jobs with schedules', () => {
       kind: 'Daily',
       intervalMinutes: 1440,
     });
-    expect(again.actions.retry).toMatch(/\?action=retry$/);
+    expect(again.actions).toEqual({}); // a Portal User is shown no action links
+    const operator = simClient(sim, { username: 'operator', password: 'operator' });
+    try {
+      expect((await jobAt(operator, job?.href ?? '')).actions.retry).toMatch(/\?action=retry$/);
+    } finally {
+      await operator.close();
+    }
   });
 
   it('asks EM for jobs whose NextRun is before a time in one query, agreeing with a client-side filter', async () => {

@@ -1,5 +1,6 @@
 import type { RunningSimulator } from '../../../src/simulator/index.js';
-import { apiGet, logon, startTestSim } from './sim-helpers.js';
+import { logonAs } from './action-helpers.js';
+import { apiGet, startTestSim } from './sim-helpers.js';
 import { findShape, fixtureShape, plain, shapeOfXml, type Shape } from './xml-shape.js';
 
 let sim: RunningSimulator;
@@ -7,7 +8,8 @@ let token: string;
 
 beforeAll(async () => {
   sim = await startTestSim({ history: 1500 });
-  token = await logon(sim);
+  // The EM examples show a Portal Administrator's view: jobs with their action links (simulator.md, roles).
+  token = await logonAs(sim, 'operator');
   sim.createSession({
     type: 'CloudFailoverSession',
     jobName: 'ABC Company Failover Plan',

@@ -71,6 +71,22 @@ describe('simulator job action refusals, roles and the actions log', () => {
     expect((await call(sim, 'POST', `jobs/${job.guid}?action=start`, token)).status).toBe(202);
   });
 
+  it('shows action links on jobs and plans only to a role that may act', async () => {
+    const { token, job } = await setUp();
+    const demo = await logonAs(sim, 'demo');
+    const plan = (await targets(sim, token, 'cloud/cloudFailoverPlans', 'CloudFailoverPlan'))[0] as Target;
+    const entity = (path: string, as: string) => call(sim, 'GET', `${path}?format=Entity`, as);
+    for (const path of [`jobs/${job.guid}`, `cloud/cloudFailoverPlans/${plan.guid}`]) {
+      const asUser = await entity(path, demo);
+      expect(asUser.status).toBe(200);
+      expect(asUser.text).not.toMatch(/\?action=(start|stop|retry|sync|test|undo)"/);
+      expect((await entity(path, token)).text).toMatch(/Rel="Start"[^>]*\?action=start"/);
+    }
+    const query = await call(sim, 'GET', 'query?type=Job&format=Entities&pageSize=5', demo);
+    expect(query.text).toContain('<Job ');
+    expect(query.text).not.toContain('?action=start"');
+  });
+
   it('logs every action in /_sim/actions, refused ones included, and counts the routes in stats', async () => {
     const { token, job } = await setUp();
     const demo = await logonAs(sim, 'demo');
