@@ -48,7 +48,7 @@ export async function checkSubmission(
 
 /**
  * Runs a confirmed action once per job at a time (the ledger's mark, shared by replicas): "<action> requested
- * by <name>" in the thread, EM's answer in one line (accepted with its task, or EM's refusal), then the session
+ * by <name>" in the thread, EM's answer in one line once its task finished (accepted, or EM's refusal), then the session
  * it started followed to its result. A second confirmation while the task runs points to the running one.
  */
 export async function runConfirmedAction(
@@ -96,18 +96,19 @@ export async function runConfirmedAction(
     );
     await jobActions.ledger.begin({ ...lock, ts: posted.ts }, deps.clock.now());
     const task = await runAction(deps.client, await jobAt(deps.client, claims.jobHref), claims.action);
-    await audit('accepted', task.taskId);
-    await say(
-      `:white_check_mark: Enterprise Manager accepted the ${claims.action} (task ${escapeMrkdwn(task.taskId)}).`,
-    );
+    await audit('task_created', task.taskId);
+    // EM may refuse through the task itself (docs/em-protocol.md, "Refused job actions"): report its outcome only.
     const outcome = await waitForTask(deps.client, task.href, {
       timeoutMs: TASK_WAIT_MS,
       clock: deps.clock,
       ...(jobActions.sleep ? { sleep: jobActions.sleep } : {}),
     });
-    await audit(outcome.success ? 'task_succeeded' : 'task_failed', outcome.message);
+    await audit(outcome.success ? 'accepted' : 'refused_task', outcome.message);
     if (!outcome.success) await say(refusalLine(claims.action, outcome.message ?? 'no reason given'));
-    else accepted = { sessionHref: outcome.sessionHref };
+    else {
+      await say(acceptedLine(claims.action, task.taskId, outcome.message));
+      accepted = { sessionHref: outcome.sessionHref };
+    }
   } catch (error) {
     const line =
       error instanceof JobActionError ? (error.emMessage ?? error.message) : toAppError(error).userMessage;
@@ -171,6 +172,11 @@ function safeSkew(deps: CommandDeps): number {
     void error; // No watcher bound: assume the clocks agree.
     return 0;
   }
+}
+
+function acceptedLine(action: string, taskId: string, message: string | undefined): string {
+  const said = message ? `: ${escapeMrkdwn(truncate(message.split('\n')[0] ?? '', 300))}` : '';
+  return `:white_check_mark: Enterprise Manager accepted the ${action} (task ${escapeMrkdwn(taskId)})${said}`;
 }
 
 function refusalLine(action: string, message: string): string {

@@ -77,11 +77,14 @@ describe('job actions through Bolt’s receiver, the fake Slack and the simulato
     expect(h.sim.actions()).toEqual([
       expect.objectContaining({ job: 'Broken Files', action: 'retry', user: 'operator', status: 202 }),
     ]);
+    await h.slack.waitFor(() =>
+      (h.watcher.state().jobActions?.audit ?? []).some((e) => e.outcome === 'session_finished'),
+    );
     const steps = (await audit()).filter((e) => e.job === 'Broken Files' && e.user === 'U1');
     expect(steps.map((e) => e.outcome)).toEqual([
       'confirmed',
+      'task_created',
       'accepted',
-      'task_succeeded',
       'session_finished',
     ]);
     expect(h.watcher.state().jobActions?.inProgress).toEqual({});
