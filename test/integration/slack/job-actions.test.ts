@@ -1,6 +1,7 @@
 import { createStateActionLedger } from '../../../src/store/state-action-ledger.js';
 import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
 import { addJob, jobActionRig } from '../../helpers/job-action-rig.js';
+import { sendSlashCommand } from '../../helpers/slack-requests.js';
 
 const CHANNEL = 'COPS';
 const THREAD = '1700000000.000100';
@@ -82,6 +83,7 @@ describe('job actions through Bolt’s receiver, the fake Slack and the simulato
     );
     const steps = (await audit()).filter((e) => e.job === 'Broken Files' && e.user === 'U1');
     expect(steps.map((e) => e.outcome)).toEqual([
+      'confirmation_asked',
       'confirmed',
       'task_created',
       'accepted',
@@ -106,5 +108,42 @@ describe('job actions through Bolt’s receiver, the fake Slack and the simulato
     ]);
     expect(rig.lines().filter((t) => t.includes('already in progress'))).toHaveLength(1);
     expect((await audit()).filter((e) => e.outcome === 'refused_in_progress')).toHaveLength(1);
+  });
+
+  it('/veeam start <job> opens the modal directly with the command’s trigger_id; the token in it works', async () => {
+    const opened = rig.opens().length;
+    await sendSlashCommand(h.eventsUrl, {
+      text: 'start "Nightly SQL"',
+      responseUrl: h.slack.responseUrl('cmd1'),
+      userId: 'U1',
+      channelId: CHANNEL,
+    });
+    await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === 'cmd1'));
+
+    const open = rig.opens()[opened];
+    expect(open?.args['trigger_id']).toBe('1.2.3');
+    expect(String(h.slack.responses.find((r) => r.id === 'cmd1')?.body['text'])).toContain(
+      'confirm in the dialog',
+    );
+    const before = h.sim.actions().length;
+    expect((await rig.submit(rig.lastToken(), 'U1')).status).toBe(200);
+    await rig.runUntil(() => h.sim.actions().length > before);
+    expect(h.sim.actions().at(-1)).toMatchObject({ job: 'Nightly SQL', action: 'start', user: 'operator' });
+  });
+
+  it('/veeam retry <job> from a non-operator answers who to ask and opens nothing', async () => {
+    const opened = rig.opens().length;
+    await sendSlashCommand(h.eventsUrl, {
+      text: 'retry "Broken Files"',
+      responseUrl: h.slack.responseUrl('cmd2'),
+      userId: 'U9',
+      channelId: CHANNEL,
+    });
+    await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === 'cmd2'));
+
+    expect(String(h.slack.responses.find((r) => r.id === 'cmd2')?.body['text'])).toContain(
+      'only operators can retry',
+    );
+    expect(rig.opens()).toHaveLength(opened);
   });
 });
