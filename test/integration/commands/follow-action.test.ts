@@ -11,7 +11,6 @@ import { startManualSimulator } from '../../helpers/manual-simulator.js';
 import { simClient } from '../../helpers/sim-client.js';
 import { testSlackConfig } from '../../helpers/slack-requests.js';
 import { createSteppedSleep } from '../../helpers/stepped-sleep.js';
-import { START } from '../../helpers/time.js';
 
 const CHANNEL = 'COPS';
 const LIMITS = { intervalMs: 5_000, maxWaitMs: 60_000 };
