@@ -1,6 +1,9 @@
 import type { ActionAuditEntry, ActionLedger, ActionLock } from '../action-ledger.js';
 import type { Db } from './pg.js';
 
+/** How long the audit table keeps an entry (the state file keeps the last AUDIT_LIMIT instead). */
+export const AUDIT_RETENTION_MS = 90 * 24 * 3_600_000;
+
 /**
  * The ledger on PostgreSQL (tables from migration 3): the in-progress mark is one row per job, taken with a
  * conditional upsert (only over an expired row or our own), so of two replicas confirming at once one wins.
@@ -33,6 +36,7 @@ export function createPostgresActionLedger(db: Db): ActionLedger {
         entry.at,
         JSON.stringify(entry),
       ]);
+      await db.query('DELETE FROM job_action_audit WHERE at < $1', [entry.at - AUDIT_RETENTION_MS]);
     },
     async history(limit) {
       const { rows } = await db.query<{ entry: ActionAuditEntry }>(

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../../../src/store/postgres/migrations.js';
 import type { Db } from '../../../src/store/postgres/pg.js';
-import { createPostgresActionLedger } from '../../../src/store/postgres/postgres-action-ledger.js';
+import {
+  AUDIT_RETENTION_MS,
+  createPostgresActionLedger,
+} from '../../../src/store/postgres/postgres-action-ledger.js';
 import { createStateActionLedger } from '../../../src/store/state-action-ledger.js';
 import { createMemoryAlertStore } from '../../../src/watcher/alert-store.js';
 import { createLowdbAlertStore } from '../../../src/watcher/lowdb-alert-store.js';
@@ -55,4 +58,25 @@ describeActionLedgerContract('PostgreSQL', async () => {
       await database.drop();
     },
   };
+});
+
+describe('PostgreSQL action ledger retention', () => {
+  it('drops audit entries older than 90 days when a new one is kept', async () => {
+    const database = await createTestDatabase();
+    const db = openTestDb(database.url);
+    try {
+      await migrate(db);
+      const ledger = createPostgresActionLedger(db);
+      const old = { at: 1_000, user: 'U1', job: 'Nightly', action: 'retry', outcome: 'confirmed' };
+      await ledger.record(old);
+      await ledger.record({ ...old, at: 1_000 + AUDIT_RETENTION_MS - 1, outcome: 'accepted' });
+      expect((await ledger.history(10)).map((e) => e.outcome)).toEqual(['confirmed', 'accepted']);
+
+      await ledger.record({ ...old, at: 1_001 + AUDIT_RETENTION_MS, outcome: 'session_finished' });
+      expect((await ledger.history(10)).map((e) => e.outcome)).toEqual(['accepted', 'session_finished']);
+    } finally {
+      await db.end();
+      await database.drop();
+    }
+  });
 });
