@@ -32,6 +32,8 @@ import { DEFAULT_RATE_LIMIT } from './slack/rate-limit-gate.js';
 import { createGroupMembers } from './slack/user-groups.js';
 import { createSlackWebClient, onRateLimited } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
+import type { ActionLedger } from './store/action-ledger.js';
+import { createStateActionLedger } from './store/state-action-ledger.js';
 import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
 
 type Stop = () => Promise<void>;
@@ -79,6 +81,8 @@ interface Run {
   stops: Stop[];
   /** Metrics and readiness, filled in as the parts start; served on PORT or HEALTH_PORT. */
   health: HealthKit;
+  /** Job actions' ledger, from the store once the watcher started (PostgreSQL's tables, else the state). */
+  actionLedger?: ActionLedger;
 }
 
 /** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
@@ -102,7 +106,7 @@ async function runSlack(config: Config, em: EmConnection, run: Run): Promise<voi
         logger: logger.child({ part: 'job-actions' }),
       }),
       tokens: createActionTokens(config.jobActions.signingKey),
-      running: new Map(),
+      ledger: run.actionLedger!,
     };
   }
   const routes = health.routes();
@@ -139,6 +143,7 @@ async function runConsole(config: Config, em: EmConnection, run: Run): Promise<b
       signingKey: config.jobActions.signingKey,
       clock: systemClock,
       logger: run.logger.child({ part: 'job-actions' }),
+      ledger: run.actionLedger!,
     });
   }
   await serveHealth(config, run);
@@ -176,6 +181,7 @@ async function startAlerts(
   if (protection) stops.push(() => protection.schedule.stop());
   if (digest) stops.push(() => digest.schedule.stop());
   run.bindWatcher(watcher);
+  run.actionLedger = store.actionLedger ?? createStateActionLedger(watcher);
   // In the console the local user is the operator; in Slack OPERATORS decides.
   run.deps.routing = createRoutingPort({
     operators: config.mode === 'slack' ? config.operators : undefined,

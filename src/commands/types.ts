@@ -2,7 +2,7 @@ import type { ProtectionConfig } from '../config/load-config.js';
 import type { EmClient } from '../em/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { SlackMessage } from '../views/format/block-kit.js';
+import type { ModalView, SlackMessage } from '../views/format/block-kit.js';
 import type { Catalog } from './catalog.js';
 import type { JobActionsDeps } from './job-actions/job-actions-deps.js';
 import type { RoutingPort } from './routing-port.js';
@@ -31,6 +31,8 @@ export interface CommandDeps {
 export interface CommandContext {
   userId: string;
   channelId: string;
+  /** Opens a modal for this command (Slack gave a `trigger_id`); absent in the console. */
+  modal?: { open(view: ModalView): Promise<void> };
 }
 
 /** A handler: the argument text in, a message out. Throws our AppErrors for bad input. */

@@ -5,6 +5,7 @@ import { createJobOperators } from '../commands/job-actions/operators.js';
 import type { CommandDeps } from '../commands/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { ActionLedger } from '../store/action-ledger.js';
 import type { KnownBlock, ModalView } from '../views/format/block-kit.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { ConsolePrinter } from './console-printer.js';
@@ -17,11 +18,12 @@ export function createConsoleJobActions(deps: {
   signingKey: string;
   clock: Clock;
   logger: Logger;
+  ledger: ActionLedger;
 }): JobActionsDeps {
   return {
     operators: createJobOperators({ operators: [CONSOLE_USER], clock: deps.clock, logger: deps.logger }),
     tokens: createActionTokens(deps.signingKey),
-    running: new Map(),
+    ledger: deps.ledger,
   };
 }
 

@@ -74,7 +74,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: slackClientOptions(slack),
   });
   const queue = createWorkQueue(options.workConcurrency ?? WORK_CONCURRENCY, inFlight?.whenIdle);
-  registerCommands(app, options.commands, slack, queue);
+  registerCommands(app, options.commands, slack, queue, options.chat);
   registerActions(app, {
     commands: options.commands,
     access: slack,

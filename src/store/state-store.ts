@@ -1,4 +1,5 @@
 import type { AlertStore } from '../watcher/alert-store.js';
+import type { ActionLedger } from './action-ledger.js';
 
 /**
  * The watcher's store as the composition sees it: AlertStore's load and save, plus what several replicas
@@ -14,6 +15,8 @@ export interface StateStore extends AlertStore {
    * replicas racing get one true and one false. In memory and lowdb it holds for the life of the process.
    */
   claimOnce(kind: string, key: string): Promise<boolean>;
+  /** Job actions' ledger where the store keeps it apart from the state (PostgreSQL); else it lives in the state. */
+  readonly actionLedger?: ActionLedger;
   /** Whether the store answers now (the readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { buildFailoverAnnouncementView } from '../views/failover-announcement-vi
 import { buildFailoverView } from '../views/failover-view.js';
 import { subjectOfSession } from './alert-subject.js';
 import { failChannel } from './broken-channels.js';
+import { hasStopped, progressSignature, updateLiveMessage } from './live-message.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
 import { channelsFor } from './routing.js';
@@ -107,22 +108,19 @@ export async function refreshFailoverMessages(deps: PollContext): Promise<void> 
     }
     if (document.kind !== 'session' || document.session.kind !== 'CloudFailoverSession') continue;
     const session = document.session;
-    let stopped = session.state === 'Stopped' || session.endTime !== undefined;
+    let stopped = hasStopped(session);
     // chat.update is rate-limited: only touch the message when something a reader can see has changed.
     const signature = progressSignature(session);
     if (!stopped && signature === record.signature) continue;
     record.signature = signature;
     const message = viewOf(record, session, new Date(deps.now()));
-    try {
-      await deps.chat.update({ channel: record.channel, ts: record.ts, ...message });
-    } catch (error) {
-      deps.logger.warn(
-        { channel: record.channel, err: String(error) },
-        'could not update the failover message',
-      );
-      // The message was deleted or the channel closed to us: updating it again cannot succeed.
-      if (error instanceof SlackApiError && (error.isFinal || GONE.has(error.slackCode))) stopped = true;
-    }
+    const updated = await updateLiveMessage(
+      deps.chat,
+      { channel: record.channel, ts: record.ts, ...message },
+      deps.logger,
+    );
+    // The message was deleted or the channel closed to us: updating it again cannot succeed.
+    if (updated === 'gone') stopped = true;
     if (stopped) {
       record.finished = true;
       await deps.save();
@@ -130,15 +128,8 @@ export async function refreshFailoverMessages(deps: PollContext): Promise<void> 
   }
 }
 
-const GONE = new Set(['message_not_found', 'cant_update_message']);
-
 /** An announcement keeps its own view; a followed message the live view it was posted with. */
 function viewOf(record: FailoverRecord, session: CloudFailoverSession, now: Date) {
   if (!record.followed) return buildFailoverAnnouncementView(session, { now });
   return buildFailoverView([session], { following: true, now, title: `Cloud failover: ${session.name}` });
-}
-
-function progressSignature(session: CloudFailoverSession): string {
-  const tasks = session.tasks.map((t) => `${t.state}/${t.result}/${t.progress ?? ''}`).join(',');
-  return `${session.state}/${session.result}/${session.progress ?? ''}/${tasks}`;
 }

@@ -109,4 +109,33 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       }),
     )
     .optional(),
+  jobActions: z
+    .object({
+      inProgress: z.record(
+        z.string(),
+        z.object({
+          jobUid: z.string(),
+          jobName: z.string(),
+          action: z.enum(['retry', 'start', 'stop']),
+          user: z.string(),
+          channel: z.string(),
+          threadTs: z.string().optional(),
+          ts: z.string().optional(),
+          nonce: z.string(),
+          at: z.number(),
+          expiresAt: z.number(),
+        }),
+      ),
+      audit: z.array(
+        z.object({
+          at: z.number(),
+          user: z.string(),
+          job: z.string(),
+          action: z.string(),
+          outcome: z.string(),
+          detail: z.string().optional(),
+        }),
+      ),
+    })
+    .optional(),
 });

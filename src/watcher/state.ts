@@ -1,3 +1,4 @@
+import type { ActionAuditEntry, ActionLock } from '../store/action-ledger.js';
 import type { ProtectionMemory, RpoOverrideRecord } from './protection-state.js';
 
 /** The watcher's persisted state; everything needed to alert exactly once across restarts. */
@@ -26,6 +27,8 @@ export interface WatcherState {
   rpoOverrides?: Record<string, RpoOverrideRecord>;
   /** Daily digests by `<channel>|<local date>`: pending before the post, sent after it (exactly once a day). */
   digests?: Record<string, DigestRecord>;
+  /** Job actions in the single-process stores: in-progress marks by job UID and the audit history. */
+  jobActions?: { inProgress: Record<string, ActionLock>; audit: ActionAuditEntry[] };
 }
 
 /** One channel's digest of one local day. */
@@ -179,7 +182,7 @@ export function emptyState(): WatcherState {
 /**
  * Drops what can no longer matter, so the file stays small however many alerts were sent: alert records
  * whose session ended before the oldest time a poll can still look at, recovered incidents after a day,
- * finished failovers after a day, expired mutes.
+ * finished failovers after a day, expired mutes and expired job-action marks.
  */
 export function pruneState(state: WatcherState, oldestRelevantMs: number, now: number): void {
   for (const [key, record] of Object.entries(state.alerts)) {
@@ -196,4 +199,7 @@ export function pruneState(state: WatcherState, oldestRelevantMs: number, now: n
     if (failover.finished && failover.announcedAt < now - day) delete state.failovers[uid];
   }
   state.mutes = state.mutes.filter((mute) => mute.until > now);
+  for (const [jobUid, lock] of Object.entries(state.jobActions?.inProgress ?? {})) {
+    if (lock.expiresAt <= now) delete state.jobActions?.inProgress[jobUid];
+  }
 }

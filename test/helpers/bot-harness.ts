@@ -14,6 +14,9 @@ import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createSlackChat } from '../../src/slack/chat.js';
 import { createSlackWebClient } from '../../src/slack/web-client.js';
 import { createMemoryAlertStore, type AlertStore } from '../../src/watcher/alert-store.js';
+import type { FollowLimits } from '../../src/commands/job-actions/follow-action.js';
+import { createStateActionLedger } from '../../src/store/state-action-ledger.js';
+import { createSteppedSleep } from './stepped-sleep.js';
 import { createFailoverFollowing } from '../../src/watcher/failovers.js';
 import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
 import { startEmGate, type EmGate } from './em-gate.js';
@@ -34,6 +37,10 @@ export interface BotHarness {
   watcher: Watcher;
   /** With `{ emGate: true }`: the gate between the bot's EM client and the simulator. */
   gate: EmGate | undefined;
+  /** Steps the bot's clock and the simulator's together by `ms`, waking the bot's job-action waits that are due. */
+  step(ms: number): void;
+  /** How many of the bot's job-action waits are asleep now. */
+  sleeping(): number;
   stop(): Promise<void>;
 }
 
@@ -48,11 +55,25 @@ export async function startBotHarness(
     emGate?: boolean;
     watcher?: Partial<WatcherConfig>;
     store?: AlertStore;
-    /** Turns job actions on with these OPERATORS, the EM account and the fake Slack's user groups. */
-    jobActions?: { operators: string[]; emUser?: string; groups?: Record<string, string[]> };
+    /**
+     * Turns job actions on with these OPERATORS, the EM account, the fake Slack's user groups, how the
+     * simulator refuses an impossible action (a failing task by default, or HTTP 400) and the follow's limits.
+     */
+    jobActions?: {
+      operators: string[];
+      emUser?: string;
+      groups?: Record<string, string[]>;
+      refuseActionsWith?: 'task' | 'http';
+      followLimits?: FollowLimits;
+    };
   } = {},
 ): Promise<BotHarness> {
-  const sim = await startManualSimulator({ history: 300 });
+  const sim = await startManualSimulator({
+    history: 300,
+    ...(options.jobActions?.refuseActionsWith
+      ? { refuseActionsWith: options.jobActions.refuseActionsWith }
+      : {}),
+  });
   const slack = await startFakeSlack(options.jobActions?.groups ? { groups: options.jobActions.groups } : {});
   const gate = options.emGate ? await startEmGate(sim.url) : undefined;
   const clock = createManualClock(START);
@@ -76,6 +97,7 @@ export async function startBotHarness(
     ...(options.jobActions ? { jobActions: true } : {}),
   });
   await watcher.start();
+  const time = createSteppedSleep(clock);
   const deps: CommandDeps = {
     client,
     catalog: createCatalog({ client, clock, ttlMs: 0 }),
@@ -83,7 +105,14 @@ export async function startBotHarness(
     logger: silentLogger,
     watcher,
     ...(options.jobActions
-      ? { jobActions: testJobActions(options.jobActions.operators, config, clock) }
+      ? {
+          jobActions: {
+            ...testJobActions(options.jobActions.operators, config, clock),
+            ledger: createStateActionLedger(watcher),
+            sleep: time.sleep,
+            ...(options.jobActions.followLimits ? { followLimits: options.jobActions.followLimits } : {}),
+          },
+        }
       : {}),
   };
   const app = createSlackApp({
@@ -102,6 +131,11 @@ export async function startBotHarness(
     clock,
     watcher,
     gate,
+    step: (ms) => {
+      sim.clock.advance(ms);
+      time.advance(ms);
+    },
+    sleeping: () => time.waiting(),
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     stop: async () => {
       await app.stop();
@@ -133,7 +167,7 @@ function testJobActions(
   operators: string[],
   config: SlackConfig,
   clock: ReturnType<typeof createManualClock>,
-): JobActionsDeps {
+): Omit<JobActionsDeps, 'ledger'> {
   const web = createSlackWebClient(config);
   return {
     operators: createJobOperators({
@@ -143,6 +177,5 @@ function testJobActions(
       logger: silentLogger,
     }),
     tokens: createActionTokens('test-action-key'),
-    running: new Map(),
   };
 }

@@ -1,14 +1,19 @@
 import { jobAt } from '../../em/estate.js';
 import { JobActionError, runAction, waitForTask } from '../../em/job-actions.js';
 import { toAppError } from '../../shared/errors.js';
-import { escapeMrkdwn } from '../../views/format/escape-mrkdwn.js';
+import type { ActionLock } from '../../store/action-ledger.js';
+import { boldName, escapeMrkdwn } from '../../views/format/escape-mrkdwn.js';
 import { truncate } from '../../views/format/truncate.js';
 import type { ChatPort } from '../../watcher/chat-port.js';
 import type { CommandDeps } from '../types.js';
 import type { ActionClaims, TokenRefusal } from './action-token.js';
+import { auditAction } from './audit.js';
+import { DEFAULT_FOLLOW_LIMITS, followActionSession } from './follow-action.js';
 
 /** How long the bot waits for EM to finish an action's task. */
 const TASK_WAIT_MS = 10 * 60_000;
+/** How long a job's in-progress mark holds: the task's wait and a margin; a crashed holder's mark then lapses. */
+export const ACTION_LOCK_TTL_MS = TASK_WAIT_MS + 60_000;
 
 const REFUSAL_LINE: Record<TokenRefusal | 'not_operator' | 'off', string> = {
   forged: 'This confirmation is not one of ours; nothing was done.',
@@ -29,20 +34,22 @@ export async function checkSubmission(
   deps: CommandDeps,
 ): Promise<SubmissionCheck> {
   const jobActions = deps.jobActions;
-  const refuse = (why: keyof typeof REFUSAL_LINE): SubmissionCheck => {
-    deps.logger.info({ audit: true, user: submitter, outcome: `refused_${why}` }, 'job action confirmation');
+  const refuse = async (why: keyof typeof REFUSAL_LINE, claims?: ActionClaims): Promise<SubmissionCheck> => {
+    const step = { user: submitter, job: claims?.jobName ?? '', action: claims?.action ?? '' };
+    await auditAction(deps, { ...step, outcome: `refused_${why}` }, 'job action confirmation');
     return { ok: false, line: REFUSAL_LINE[why] };
   };
   if (!jobActions) return refuse('off');
   const redeemed = jobActions.tokens.redeem(token, submitter, deps.clock.now());
   if (!redeemed.ok) return refuse(redeemed.refusal);
-  if (!(await jobActions.operators.isOperator(submitter))) return refuse('not_operator');
+  if (!(await jobActions.operators.isOperator(submitter))) return refuse('not_operator', redeemed.claims);
   return { ok: true, claims: redeemed.claims };
 }
 
 /**
- * Runs a confirmed action once per job at a time: "<action> requested by <name>" in the thread, then EM's
- * answer in one line (accepted with its task, or EM's refusal). A second confirmation while one runs points to it.
+ * Runs a confirmed action once per job at a time (the ledger's mark, shared by replicas): "<action> requested
+ * by <name>" in the thread, EM's answer in one line once its task finished (accepted, or EM's refusal), then the session
+ * it started followed to its result. A second confirmation while the task runs points to the running one.
  */
 export async function runConfirmedAction(
   claims: ActionClaims,
@@ -50,54 +57,135 @@ export async function runConfirmedAction(
   deps: CommandDeps,
   chat: ChatPort,
 ): Promise<void> {
-  const running = deps.jobActions?.running;
-  if (!running) return;
+  const jobActions = deps.jobActions;
+  if (!jobActions) return;
   const where = { channel: claims.channel, ...(claims.threadTs ? { threadTs: claims.threadTs } : {}) };
   const say = (line: string) => chat.post({ ...where, text: line });
-  const audit = (outcome: string, extra: Record<string, unknown> = {}) =>
-    deps.logger.info(
-      { audit: true, user: claims.user, job: claims.jobName, action: claims.action, outcome, ...extra },
-      'job action',
-    );
-  const busy = running.get(claims.jobUid);
+  const audit = (outcome: string, detail?: string, log?: Record<string, unknown>) =>
+    auditAction(deps, {
+      user: claims.user,
+      job: claims.jobName,
+      action: claims.action,
+      outcome,
+      ...(detail ? { detail } : {}),
+      ...(log ? { log } : {}),
+    });
+  const now = deps.clock.now();
+  const lock: ActionLock = {
+    jobUid: claims.jobUid,
+    jobName: claims.jobName,
+    action: claims.action,
+    user: claims.user,
+    ...where,
+    nonce: claims.nonce,
+    at: now,
+    expiresAt: now + ACTION_LOCK_TTL_MS,
+  };
+  const busy = await jobActions.ledger.begin(lock, now);
   if (busy) {
-    audit('refused_in_progress');
-    await say(
-      `:hourglass: a ${busy.action} of this job is already in progress (message ${busy.ts}); not started again.`,
-    );
+    await audit('refused_in_progress');
+    await say(inProgressLine(busy));
     return;
   }
-  const job = escapeMrkdwn(truncate(claims.jobName, 200));
-  // Marked before the first await, so a second confirmation arriving meanwhile never starts the job again.
-  const entry = { channel: claims.channel, ts: '', action: claims.action };
-  running.set(claims.jobUid, entry);
-  audit('confirmed');
+  const job = boldName(truncate(claims.jobName, 200));
+  await audit('confirmed');
+  let accepted: { sessionHref: string | undefined } | undefined;
   try {
-    entry.ts = (
-      await say(
-        `:arrows_counterclockwise: ${claims.action} of *${job}* requested by ${escapeMrkdwn(userName)}`,
-      )
-    ).ts;
+    const posted = await say(
+      `:arrows_counterclockwise: ${claims.action} of ${job} requested by ${escapeMrkdwn(userName)}`,
+    );
+    await jobActions.ledger.begin({ ...lock, ts: posted.ts }, deps.clock.now());
     const task = await runAction(deps.client, await jobAt(deps.client, claims.jobHref), claims.action);
-    audit('accepted', { task: task.taskId });
-    await say(
-      `:white_check_mark: Enterprise Manager accepted the ${claims.action} (task ${escapeMrkdwn(task.taskId)}).`,
-    );
-    const outcome = await waitForTask(deps.client, task.href, { timeoutMs: TASK_WAIT_MS, clock: deps.clock });
-    audit(outcome.success ? 'task_succeeded' : 'task_failed', { message: outcome.message });
-    await say(
-      outcome.success
-        ? `:white_check_mark: the ${claims.action} is under way${outcome.message ? `: ${escapeMrkdwn(truncate(outcome.message, 300))}` : ''}.`
-        : `:no_entry: Enterprise Manager did not ${claims.action} the job: ${escapeMrkdwn(truncate(outcome.message ?? 'no reason given', 300))}`,
-    );
+    await audit('task_created', task.taskId);
+    // EM may refuse through the task itself (docs/em-protocol.md, "Refused job actions"): report its outcome only.
+    const outcome = await waitForTask(deps.client, task.href, {
+      timeoutMs: TASK_WAIT_MS,
+      clock: deps.clock,
+      ...(jobActions.sleep ? { sleep: jobActions.sleep } : {}),
+    });
+    await audit(outcome.success ? 'accepted' : 'refused_task', outcome.message);
+    if (!outcome.success) await say(refusalLine(claims.action, outcome.message ?? 'no reason given'));
+    else {
+      await say(acceptedLine(claims.action, task.taskId, outcome.message));
+      accepted = { sessionHref: outcome.sessionHref };
+    }
   } catch (error) {
     const line =
       error instanceof JobActionError ? (error.emMessage ?? error.message) : toAppError(error).userMessage;
-    audit(error instanceof JobActionError ? `refused_${error.reason}` : 'failed', { err: String(error) });
-    await say(
-      `:no_entry: Enterprise Manager did not ${claims.action} the job: ${escapeMrkdwn(truncate(line.split('\n')[0] ?? '', 300))}`,
-    );
+    const outcome = error instanceof JobActionError ? `refused_${error.reason}` : 'failed';
+    await audit(outcome, line.split('\n')[0], { err: String(error) });
+    await say(refusalLine(claims.action, line));
   } finally {
-    running.delete(claims.jobUid);
+    await jobActions.ledger.end(claims.jobUid, claims.nonce);
   }
+  if (accepted) await follow(claims, accepted.sessionHref, now, deps, chat, audit);
+}
+
+/** Follows the started session to its result and audits how that ended; an EM error ends the follow in one line. */
+async function follow(
+  claims: ActionClaims,
+  sessionHref: string | undefined,
+  requestedAt: number,
+  deps: CommandDeps,
+  chat: ChatPort,
+  audit: (outcome: string, detail?: string, log?: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
+  const jobActions = deps.jobActions!;
+  const skew = safeSkew(deps);
+  const target = {
+    jobUid: claims.jobUid,
+    jobName: claims.jobName,
+    action: claims.action,
+    channel: claims.channel,
+    ...(claims.threadTs ? { threadTs: claims.threadTs } : {}),
+    ...(sessionHref ? { sessionHref } : {}),
+    requestedAt: requestedAt + skew,
+  };
+  try {
+    const outcome = await followActionSession(target, {
+      client: deps.client,
+      chat,
+      clock: deps.clock,
+      sleep: jobActions.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      logger: deps.logger,
+      limits: jobActions.followLimits ?? DEFAULT_FOLLOW_LIMITS,
+    });
+    await audit(
+      outcome.kind === 'finished' ? 'session_finished' : `follow_${outcome.kind}`,
+      outcome.kind === 'finished' ? outcome.result : undefined,
+    );
+  } catch (error) {
+    await audit('follow_failed', undefined, { err: String(error) });
+    const where = { channel: claims.channel, ...(claims.threadTs ? { threadTs: claims.threadTs } : {}) };
+    await chat.post({
+      ...where,
+      text: `:warning: stopped following the ${claims.action}: ${escapeMrkdwn(truncate(toAppError(error).userMessage, 300))}`,
+    });
+  }
+}
+
+/** EM's clock minus ours, as the watcher last measured it (docs/em-protocol.md, "The server's clock"). */
+function safeSkew(deps: CommandDeps): number {
+  try {
+    return deps.watcher?.state().emSkewMs ?? 0;
+  } catch (error) {
+    void error; // No watcher bound: assume the clocks agree.
+    return 0;
+  }
+}
+
+function acceptedLine(action: string, taskId: string, message: string | undefined): string {
+  const said = message ? `: ${escapeMrkdwn(truncate(message.split('\n')[0] ?? '', 300))}` : '';
+  return `:white_check_mark: Enterprise Manager accepted the ${action} (task ${escapeMrkdwn(taskId)})${said}`;
+}
+
+function refusalLine(action: string, message: string): string {
+  const line = message.split('\n')[0] ?? '';
+  return `:no_entry: Enterprise Manager did not ${action} the job: ${escapeMrkdwn(truncate(line, 300))}`;
+}
+
+function inProgressLine(busy: ActionLock): string {
+  const message = busy.ts ?? busy.threadTs;
+  // No mention of who asked: a refusal line must not ping them.
+  return `:hourglass: a ${busy.action} of this job is already in progress (in <#${busy.channel}>${message ? `, message ${message}` : ''}); not started again.`;
 }

@@ -2,40 +2,50 @@ import { jobsNamed } from '../../em/estate.js';
 import type { JobAction } from '../../em/job-actions.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { section } from '../../views/blocks.js';
+import type { ModalView, SlackMessage } from '../../views/format/block-kit.js';
 import { finishView } from '../../views/finish-view.js';
 import { buildConfirmModal } from '../../views/job-action-view.js';
 import type { ButtonClick, ButtonIo } from '../button-table.js';
 import type { CommandDeps } from '../types.js';
+import { auditAction } from './audit.js';
 
 const ACTIONS: readonly JobAction[] = ['retry', 'start', 'stop'];
 
 /** Whether a text names a job action. */
 export const isJobAction = (text: string): text is JobAction => (ACTIONS as readonly string[]).includes(text);
 
+/** Who asks for which action on which job, and where its result is reported. */
+export interface ActionAsk {
+  action: JobAction;
+  jobName: string;
+  userId: string;
+  channelId: string;
+  /** The alert the button was on: the result goes into its thread. */
+  messageTs?: string;
+}
+
 /**
- * `Retry` / `Start` / `Stop` (button value `<action>|<job name>`): an operator gets the confirmation modal with a
- * signed token; anyone else a one-line answer naming the operators. Nothing reaches EM here.
+ * The confirmation for an ask: an operator gets the modal with a signed token naming them, the job and the
+ * action; anyone else (or a job without that link) the one line that says why not. Nothing reaches EM here.
  */
-export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
+export async function prepareConfirmation(
+  ask: ActionAsk,
+  deps: CommandDeps,
+): Promise<{ modal: ModalView } | { reply: SlackMessage }> {
   const jobActions = deps.jobActions;
-  if (!jobActions) return io.reply(buildErrorView('Job actions are off here (JOB_ACTIONS=off).'));
-  const [action = '', ...rest] = click.value.split('|');
-  const name = rest.join('|');
-  if (!isJobAction(action) || !name) return io.reply(buildErrorView('This button is not a job action.'));
-  const { userId, channelId } = click.context;
+  if (!jobActions) return { reply: buildErrorView('Job actions are off here (JOB_ACTIONS=off).') };
+  const { action, userId } = ask;
   const audit = (outcome: string) =>
-    deps.logger.info({ audit: true, user: userId, job: name, action, outcome }, 'job action request');
+    auditAction(deps, { user: userId, job: ask.jobName, action, outcome }, 'job action request');
   if (!(await jobActions.operators.isOperator(userId))) {
-    audit('refused_not_operator');
+    await audit('refused_not_operator');
     const line = `:lock: only operators can ${action} jobs; ask ${jobActions.operators.whoToAsk}`;
-    return io.reply(finishView(line, [section(line, 'not_operator')]));
+    return { reply: finishView(line, [section(line, 'not_operator')]) };
   }
-  const [job] = await jobsNamed(deps.client, name, 2);
-  if (!job) return io.reply(buildErrorView(`No job named "${name}".`));
+  const [job] = await jobsNamed(deps.client, ask.jobName, 2);
+  if (!job) return { reply: buildErrorView(`No job named "${ask.jobName}".`) };
   if (!job.actions[action])
-    return io.reply(buildErrorView(`The job "${job.name}" offers no ${action} action.`));
-  if (!click.triggerId || !io.chat.openView)
-    return io.reply(buildErrorView('This chat cannot ask for a confirmation.'));
+    return { reply: buildErrorView(`The job "${job.name}" offers no ${action} action.`) };
   const token = jobActions.tokens.sign(
     {
       user: userId,
@@ -43,21 +53,52 @@ export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io
       jobHref: job.href,
       jobName: job.name,
       action,
-      channel: channelId,
-      ...(click.messageTs ? { threadTs: click.messageTs } : {}),
+      channel: ask.channelId,
+      ...(ask.messageTs ? { threadTs: ask.messageTs } : {}),
     },
     deps.clock.now(),
   );
   const incident = Object.values(deps.watcher?.state().incidents ?? {}).find((i) => i.jobName === job.name);
-  await io.chat.openView(
-    click.triggerId,
-    buildConfirmModal({
+  return {
+    modal: buildConfirmModal({
       action,
       jobName: job.name,
       backupServer: job.backupServerName,
       lastResult: incident?.lastResult,
       token,
     }),
-  );
-  audit('confirmation_asked');
+  };
 }
+
+/**
+ * `Retry` / `Start` / `Stop` (button value `<action>|<job name>`): an operator gets the confirmation modal with a
+ * signed token; anyone else a one-line answer naming the operators. Nothing reaches EM here.
+ */
+export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
+  if (!deps.jobActions) return io.reply(buildErrorView('Job actions are off here (JOB_ACTIONS=off).'));
+  const [action = '', ...rest] = click.value.split('|');
+  const jobName = rest.join('|');
+  if (!isJobAction(action) || !jobName) return io.reply(buildErrorView('This button is not a job action.'));
+  const { userId, channelId } = click.context;
+  const ask = {
+    action,
+    jobName,
+    userId,
+    channelId,
+    ...(click.messageTs ? { messageTs: click.messageTs } : {}),
+  };
+  const answer = await prepareConfirmation(ask, deps);
+  if ('reply' in answer) return io.reply(answer.reply);
+  if (!click.triggerId || !io.chat.openView)
+    return io.reply(buildErrorView('This chat cannot ask for a confirmation.'));
+  await io.chat.openView(click.triggerId, answer.modal);
+  await auditConfirmationAsked(ask, deps);
+}
+
+/** Audits that the confirmation modal was opened for `ask`. */
+export const auditConfirmationAsked = (ask: ActionAsk, deps: CommandDeps): Promise<void> =>
+  auditAction(
+    deps,
+    { user: ask.userId, job: ask.jobName, action: ask.action, outcome: 'confirmation_asked' },
+    'job action request',
+  );

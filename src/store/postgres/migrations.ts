@@ -5,7 +5,8 @@ import type { Db } from './pg.js';
  * The schema, one ordered step per version. Never edit a released step: add the next one. Most of the state
  * lives in `state_fields` (one JSONB value per top-level field of the watcher state, validated by the same
  * schema as the state file on load), so a field added to the state needs no step here; tables exist only
- * where a constraint must decide (one alert per session, result and channel; one digest per channel and day)
+ * where a constraint must decide (one alert per session, result and channel; one digest per channel and day; one job action in
+ * progress per job)
  * and for the lease.
  */
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
@@ -44,6 +45,21 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         key text NOT NULL,
         claimed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (kind, key)
+      );`,
+  },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE job_action_locks (
+        job_uid text PRIMARY KEY,
+        nonce text NOT NULL,
+        expires_at bigint NOT NULL,
+        lock jsonb NOT NULL
+      );
+      CREATE TABLE job_action_audit (
+        id bigserial PRIMARY KEY,
+        at bigint NOT NULL,
+        entry jsonb NOT NULL
       );`,
   },
 ];

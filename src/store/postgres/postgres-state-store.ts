@@ -4,6 +4,7 @@ import { watcherStateSchema } from '../../watcher/state-schema.js';
 import { diffState, emptySnapshot, isEmptyDiff, snapshotOf, type StateDiff } from '../state-diff.js';
 import type { StateStore } from '../state-store.js';
 import { LeaseLostError } from './lease-lost-error.js';
+import { createPostgresActionLedger } from './postgres-action-ledger.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { Db, DbQuery } from './pg.js';
 
@@ -27,6 +28,7 @@ export function createPostgresStateStore(db: Db, options: PostgresStoreOptions =
   let snapshot = emptySnapshot();
   return {
     shared: true,
+    actionLedger: createPostgresActionLedger(db),
     async load() {
       const state = await readState(db);
       snapshot = snapshotOf(state);

@@ -8,6 +8,8 @@ import { runConsolePrompt } from '../../../src/console/console-prompt.js';
 import type { EmClient } from '../../../src/em/client.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
+import { createStateActionLedger } from '../../../src/store/state-action-ledger.js';
+import { emptyState } from '../../../src/watcher/state.js';
 import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { startManualSimulator } from '../../helpers/manual-simulator.js';
 import { simClient } from '../../helpers/sim-client.js';
@@ -33,13 +35,19 @@ describe('console job actions: the y/N prompt', () => {
     sim.createSession({ type: 'BackupJobSession', jobName: JOB, state: 'Stopped', result: 'Failed' });
     client = simClient(sim, { username: 'operator', password: 'operator' });
     out = '';
+    const state = emptyState();
     const printer = createConsolePrinter({ write: (text) => (out += text), color: false });
     const deps: CommandDeps = {
       client,
       catalog: createCatalog({ client, clock, ttlMs: 0 }),
       clock,
       logger: silentLogger,
-      jobActions: createConsoleJobActions({ signingKey: 'test-key', clock, logger: silentLogger }),
+      jobActions: createConsoleJobActions({
+        signingKey: 'test-key',
+        clock,
+        logger: silentLogger,
+        ledger: createStateActionLedger({ state: () => state, persist: async () => undefined }),
+      }),
     };
     const chat = createConsoleChat(printer, () => clock.now());
     input = new PassThrough();

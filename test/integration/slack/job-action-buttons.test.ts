@@ -60,21 +60,23 @@ describe('job action buttons on alerts', () => {
       expect(buttons[0]?.['value']).toBe('retry|Loud Backup');
       expect(h.sim.actions()).toEqual([]);
 
-      // `/veeam status` offers Start / Stop (no Retry); `/veeam retry` offers the one button, whose click opens the modal.
+      // `/veeam status` offers Start / Stop (no Retry); `/veeam retry` (Slack sent a trigger_id) opens the modal at
+      // once, and so does the alert's Retry button.
       const status = await command(h, 'status Loud Backup', 's1');
       const labels = jobActionButtons(status).map((b) => (b['text'] as { text: string }).text);
       expect(labels).toEqual(['Start', 'Stop']);
+      const opens = () => h.slack.calls.filter((c) => c.method === 'views.open').length;
       const retry = await command(h, 'retry Loud Backup', 'r1');
-      const [button] = jobActionButtons(retry);
-      expect(button?.['value']).toBe('retry|Loud Backup');
+      expect(String(retry.text)).toContain('confirm in the dialog');
+      expect(opens()).toBe(1);
       await sendButtonClick(h.eventsUrl, {
-        actionId: String(button?.['action_id']),
-        value: String(button?.['value']),
+        actionId: String(buttons[0]?.['action_id']),
+        value: String(buttons[0]?.['value']),
         responseUrl: h.slack.responseUrl('r2'),
         channelId: ALERTS,
         userId: 'U1',
       });
-      await h.slack.waitFor(() => h.slack.calls.some((c) => c.method === 'views.open'));
+      await h.slack.waitFor(() => opens() === 2);
       expect(h.sim.actions()).toEqual([]);
     } finally {
       await h.stop();

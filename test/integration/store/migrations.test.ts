@@ -30,7 +30,15 @@ describe('PostgreSQL migrations', () => {
       applied: Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
     });
     expect(await migrate(db)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
-    expect(await tables()).toEqual(['alert_records', 'claims', 'lease', 'schema_migrations', 'state_fields']);
+    expect(await tables()).toEqual([
+      'alert_records',
+      'claims',
+      'job_action_audit',
+      'job_action_locks',
+      'lease',
+      'schema_migrations',
+      'state_fields',
+    ]);
   });
 
   it('from the previous version: keeps the state and adds the new step', async () => {
