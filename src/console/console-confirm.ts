@@ -19,11 +19,14 @@ export function createConsoleJobActions(deps: {
   clock: Clock;
   logger: Logger;
   ledger: ActionLedger;
+  /** Waits between EM polls of the action's task and session; tests pass one their stepped clock wakes. */
+  sleep?: (ms: number) => Promise<void>;
 }): JobActionsDeps {
   return {
     operators: createJobOperators({ operators: [CONSOLE_USER], clock: deps.clock, logger: deps.logger }),
     tokens: createActionTokens(deps.signingKey),
     ledger: deps.ledger,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
   };
 }
 

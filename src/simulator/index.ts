@@ -27,6 +27,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     replicaTaskTypo: options.replicaTaskTypo ?? false,
     jsonBom: options.jsonBom ?? false,
     refuseActionsWith: options.refuseActionsWith ?? 'task',
+    actionLinksForEveryRole: options.actionLinksForEveryRole ?? false,
   });
   const cert = options.tls
     ? await createCertificate(host === '0.0.0.0' ? 'localhost' : host, options.certDir)

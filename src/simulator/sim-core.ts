@@ -30,6 +30,8 @@ export interface CoreOptions {
   jsonBom: boolean;
   /** How refused job actions are answered: a 202 task that fails, or an HTTP error. */
   refuseActionsWith: RefuseActionsWith;
+  /** Action links for every role, not only those that may act. */
+  actionLinksForEveryRole: boolean;
 }
 
 /** The simulator's state behind both the HTTP transport and the programmatic handle. */

@@ -40,6 +40,12 @@ export interface SimulatorOptions {
   jsonBom?: boolean;
   /** Refused job actions (retry after success, start while running, stop while stopped): `task` (default) answers 202 with a task that ends `Success="false"`, `http` a 400 Error. */
   refuseActionsWith?: RefuseActionsWith;
+  /**
+   * Show job and plan action links to every role (the other possibility of docs/em-protocol.md, "Action links and
+   * roles"): a Portal User then sees `Retry` and gets a 403 when it posts it. Default false: links only for roles
+   * that may act.
+   */
+  actionLinksForEveryRole?: boolean;
 }
 
 /** A running simulator. */

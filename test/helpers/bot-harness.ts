@@ -64,6 +64,8 @@ export async function startBotHarness(
       emUser?: string;
       groups?: Record<string, string[]>;
       refuseActionsWith?: 'task' | 'http';
+      /** The simulator shows action links to every role (a Portal User then gets a 403 when it acts). */
+      actionLinksForEveryRole?: boolean;
       followLimits?: FollowLimits;
     };
   } = {},
@@ -73,6 +75,7 @@ export async function startBotHarness(
     ...(options.jobActions?.refuseActionsWith
       ? { refuseActionsWith: options.jobActions.refuseActionsWith }
       : {}),
+    ...(options.jobActions?.actionLinksForEveryRole ? { actionLinksForEveryRole: true } : {}),
   });
   const slack = await startFakeSlack(options.jobActions?.groups ? { groups: options.jobActions.groups } : {});
   const gate = options.emGate ? await startEmGate(sim.url) : undefined;

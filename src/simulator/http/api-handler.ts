@@ -52,7 +52,9 @@ function dispatch(
     // A role that may not act reads jobs without their action links (docs/em-protocol.md, "Action links and roles").
     render: {
       ...core.renderContext(origin),
-      ...(logon && !mayRunActions(logon.role) ? { hideActionLinks: true } : {}),
+      ...(logon && !mayRunActions(logon.role) && !core.options.actionLinksForEveryRole
+        ? { hideActionLinks: true }
+        : {}),
     },
     world: core.world,
     tokens: core.tokens,

@@ -13,6 +13,7 @@ import { emptyState } from '../../../src/watcher/state.js';
 import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { startManualSimulator } from '../../helpers/manual-simulator.js';
 import { simClient } from '../../helpers/sim-client.js';
+import { createSteppedSleep } from '../../helpers/stepped-sleep.js';
 import { START } from '../../helpers/time.js';
 import { waitUntil } from '../../helpers/wait.js';
 
@@ -29,6 +30,7 @@ describe('console job actions: the y/N prompt', () => {
   let out: string;
   let done: Promise<void>;
   const clock = createManualClock(START);
+  const stepped = createSteppedSleep(clock);
 
   beforeEach(async () => {
     sim = await startManualSimulator({ history: 50 });
@@ -47,6 +49,7 @@ describe('console job actions: the y/N prompt', () => {
         clock,
         logger: silentLogger,
         ledger: createStateActionLedger({ state: () => state, persist: async () => undefined }),
+        sleep: stepped.sleep,
       }),
     };
     const chat = createConsoleChat(printer, () => clock.now());
@@ -91,11 +94,13 @@ describe('console job actions: the y/N prompt', () => {
 
   it('on y starts the job once and prints the thread lines; the next line is a command again', async () => {
     await clickStart();
-    const started = await type('y', /accepted the start \(task task-\d+\)/);
-    expect(started).toMatch(/start of Nightly SQL requested by console/);
+    await type('y', /start of Nightly SQL requested by console/);
+    await waitUntil(() => sim.actions().length > 0 && stepped.waiting() > 0, { timeoutMs: 10_000 });
     expect(sim.actions()).toEqual([expect.objectContaining({ job: JOB, action: 'start', status: 202 })]);
-    sim.clock.advance(2_000); // the simulator finishes the task a second later on its clock
-    await waitUntil(() => /the start is under way/.test(out), { timeoutMs: 10_000 });
+    // The simulator finishes the task a second later on its clock; the bot's next look at it comes after a step.
+    sim.clock.advance(2_000);
+    stepped.advance(5_000);
+    await waitUntil(() => /accepted the start \(task task-\d+\)/.test(out), { timeoutMs: 10_000 });
     await type('y', /Unknown subcommand "y"/);
     expect(sim.actions()).toHaveLength(1);
   });

@@ -9,7 +9,7 @@ const THREAD = '1700000000.000200';
  * message, no update, no mark left on the job).
  */
 async function refusedRetry(
-  options: { emUser: string; refuseActionsWith?: 'task' | 'http' },
+  options: { emUser: string; refuseActionsWith?: 'task' | 'http'; actionLinksForEveryRole?: boolean },
   job: { name: string; lastResult: string },
 ): Promise<{ h: BotHarness; lines: string[] }> {
   const h = await startBotHarness({}, 5000, { jobActions: { operators: ['U1'], ...options } });
@@ -57,15 +57,29 @@ describe('job actions EM refuses', () => {
     }
   });
 
-  it('a Portal User account (403): one line with EM’s reason', async () => {
+  it('a Portal User account shown the links anyway (403): one line with EM’s reason', async () => {
     const { h, lines } = await refusedRetry(
-      { emUser: 'demo' },
+      { emUser: 'demo', actionLinksForEveryRole: true },
       { name: 'Broken Backup', lastResult: 'Failed' },
     );
     try {
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(/^:no_entry: Enterprise Manager did not retry the job: \S/);
       expect(h.sim.actions()[0]).toMatchObject({ status: 403 });
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('a Portal User account that EM shows no action links: one line at the click, no modal, EM reached zero times', async () => {
+    const h = await startBotHarness({}, 5000, { jobActions: { operators: ['U1'], emUser: 'demo' } });
+    try {
+      const rig = jobActionRig(h, CHANNEL);
+      await addJob(h, 'Broken Backup', 'Failed');
+      const reply = await rig.click('retry|Broken Backup', 'U1', THREAD);
+      expect(JSON.stringify(reply)).toMatch(/offers no retry action/);
+      expect(rig.opens()).toHaveLength(0);
+      expect(h.sim.actions()).toEqual([]);
     } finally {
       await h.stop();
     }
