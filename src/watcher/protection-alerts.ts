@@ -9,13 +9,14 @@ import { isStorm } from './storm-thread.js';
 
 /**
  * Delivers the alerts a check opened: routed like session alerts (subscriptions, ALERT_CHANNEL, broken
- * channels), muted ones recorded as muted, then per channel one message each, or one storm summary when the
- * channel gets more than STORM_THRESHOLD at once.
+ * channels), muted ones recorded as muted, then per channel one message each, or (with `storms`) one storm
+ * summary when the channel gets more than STORM_THRESHOLD at once.
  */
 export async function deliverProtectionAlerts(
   ctx: ProtectionContext,
   memory: ProtectionMemory,
   alerts: ProtectionAlert[],
+  opts: { storms: boolean },
 ): Promise<void> {
   const byChannel = new Map<string, ProtectionAlert[]>();
   const now = ctx.now();
@@ -33,7 +34,7 @@ export async function deliverProtectionAlerts(
     }
   }
   for (const [channel, ofChannel] of byChannel) {
-    if (isStorm(ofChannel.length, ctx.config)) {
+    if (opts.storms && isStorm(ofChannel.length, ctx.config)) {
       await postProtectionStorm(ctx, memory, channel, ofChannel);
       continue;
     }

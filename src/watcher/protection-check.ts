@@ -47,8 +47,10 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     config: ctx.protection,
     overrides: ctx.state.rpoOverrides,
   });
-  const summarised = memory.baselineAt === undefined ? await baseline(ctx, memory, events, now) : 0;
-  await deliverProtectionAlerts(ctx, memory, events.opened);
+  const first = memory.baselineAt === undefined;
+  const summarised = first ? await baseline(ctx, memory, events, now) : 0;
+  // What ALERT_BACKFILL lets through at the first start is alerted individually (the word), never stormed.
+  await deliverProtectionAlerts(ctx, memory, events.opened, { storms: !first });
   await postRecoveries(
     ctx,
     memory,

@@ -92,6 +92,24 @@ describe('protection storms', () => {
     expect(h.topLevel()).toHaveLength(2);
   });
 
+  it('alerts what ALERT_BACKFILL lets through at the first start individually, however many', async () => {
+    h = await startProtectionHarness({
+      protection: { ...ONLY_MISSED.protection, backfillMs: 24 * 60 * MINUTE },
+    });
+    for (let i = 0; i < 8; i += 1)
+      await h.control('POST', 'jobs', {
+        name: jobName(i),
+        vms: [`storm-vm${i}`],
+        everyMinutes: 60,
+        lastRunMinutesAgo: 150,
+      });
+
+    await h.check();
+
+    expect(missedAlerts(h)).toHaveLength(8);
+    expect(storms(h)).toHaveLength(0);
+  });
+
   it('a storm killed between pending and sent is settled from the history on restart, not posted again', async () => {
     const crash = { armed: true, died: false, fileAtDeath: '' };
     const wrap = (chat: ChatPort): ChatPort => ({
