@@ -16,6 +16,8 @@ export interface SimProcess {
   password: string;
   pid: number;
   createSession(spec: SessionSpec): Promise<SessionCreated>;
+  /** Any control API call (`/_sim/<path>`); throws on a status other than 2xx. */
+  control<T>(method: string, path: string, body?: unknown): Promise<T>;
   stats(): Promise<StatsSnapshot>;
   resetStats(): Promise<void>;
   stop(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startSimProcess(options: { history: number; live?: boolean
     password: 'demo',
     pid: child.pid ?? -1,
     createSession: (spec) => control<SessionCreated>('POST', 'sessions', spec),
+    control,
     stats: () => control<StatsSnapshot>('GET', 'stats'),
     resetStats: async () => void (await control('POST', 'stats/reset')),
     stop: () => stopChild(child),

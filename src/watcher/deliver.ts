@@ -6,6 +6,7 @@ import type { PollContext } from './poll-context.js';
 import { postIntoIncidents } from './flood.js';
 import { postAlert } from './post-alert.js';
 import { postStorm } from './storm.js';
+import { isStorm } from './storm-thread.js';
 
 /**
  * Posts planned alerts: first alerts of jobs first, as one storm summary when a channel gets more than the
@@ -52,7 +53,7 @@ async function deliverToChannel(ctx: PollContext, channel: string, alerts: Plann
   let posted = 0;
   const { threaded, leaders, followers } = splitByIncident(ctx, channel, alerts);
   // First alerts of jobs go first: a job that keeps failing must not hold up another job's first alert.
-  if (leaders.length > ctx.config.stormThreshold)
+  if (isStorm(leaders.length, ctx.config))
     return (
       (await postStorm(ctx, channel, [...leaders, ...followers])) +
       (await postIntoIncidents(ctx, channel, threaded))

@@ -1,10 +1,15 @@
 import type { ProtectionConfig } from '../config/load-config.js';
-import type { Job, Repository } from '../em/estate-types.js';
+import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { assessVm, missedRun, scheduleWentDisabled } from '../protection/assess.js';
 import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
 import { LEARN_RUNS, resolveRpo, type Rpo } from '../protection/rpo.js';
 import type { ProtectionSnapshot } from './protection-read.js';
-import type { ProtectionEpisode, ProtectionMemory, RpoOverrideRecord } from './protection-state.js';
+import type {
+  ProtectionEpisode,
+  ProtectionMemory,
+  ProtectionVmMemory,
+  RpoOverrideRecord,
+} from './protection-state.js';
 
 /** One alert a check opens: its episodes (several stale VMs of one job share one) and what it shows. */
 export type ProtectionAlert =
@@ -68,22 +73,42 @@ export function assessSnapshot(
 ): ProtectionEvents {
   const events: ProtectionEvents = { opened: [], recovered: [], changed: [] };
   const first = memory.lastCheckAt === null;
+  // Indexed once per check: a thousand jobs must not each scan every point and every VM.
+  const pointsByJob = groupBy(snapshot.points.values(), (p) => (p.backup?.name ?? '').toLowerCase());
+  for (const job of snapshot.jobs)
+    rememberJob(memory, job, snapshot, pointsByJob.get(job.name.toLowerCase()));
+  const vmsByJob = groupBy(Object.values(memory.vms), (vm) => vm.jobUid);
   for (const job of snapshot.jobs) {
-    rememberJob(memory, job, snapshot);
     assessMissed(memory, job, snapshot, ctx, events);
     if (!first) assessDisabled(memory, job, ctx.now, events);
     memory.jobs[job.uid] = {
       ...(memory.jobs[job.uid] as ProtectionMemory['jobs'][string]),
       enabled: job.schedule.enabled,
     };
-    assessVms(memory, job, snapshot, ctx, events);
+    assessVms(memory, job, vmsByJob.get(job.uid) ?? [], ctx, events);
   }
   for (const repository of snapshot.repositories) assessRepository(memory, repository, ctx, events);
   memory.lastCheckAt = ctx.now;
   return events;
 }
 
-function rememberJob(memory: ProtectionMemory, job: Job, snapshot: ProtectionSnapshot): void {
+function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function rememberJob(
+  memory: ProtectionMemory,
+  job: Job,
+  snapshot: ProtectionSnapshot,
+  points: VmPoint[] = [],
+): void {
   const known = memory.jobs[job.uid];
   const seen = snapshot.runsByJob.get(job.name.toLowerCase()) ?? [];
   const runs = [...new Set([...(known?.runs ?? []), ...seen])].sort((a, b) => b - a).slice(0, LEARN_RUNS);
@@ -94,8 +119,7 @@ function rememberJob(memory: ProtectionMemory, job: Job, snapshot: ProtectionSna
     enabled: known?.enabled ?? job.schedule.enabled,
     runs,
   };
-  for (const [key, point] of snapshot.points) {
-    if (!key.startsWith(`${job.name.toLowerCase()}\n`)) continue;
+  for (const point of points) {
     const at = point.creationTime?.getTime();
     if (at === undefined) continue;
     const vmKey = `${job.uid}\n${point.vmName.toLowerCase()}`;
@@ -192,13 +216,13 @@ function assessDisabled(memory: ProtectionMemory, job: Job, now: number, events:
 function assessVms(
   memory: ProtectionMemory,
   job: Job,
-  _snapshot: ProtectionSnapshot,
+  vms: ProtectionVmMemory[],
   ctx: { now: number; config: ProtectionConfig; overrides: Record<string, RpoOverrideRecord> | undefined },
   events: ProtectionEvents,
 ): void {
   const rpo = rpoOfJob(job, memory, ctx.overrides, ctx.config);
   const breached: { episode: ProtectionEpisode; vm: string; ageMs: number }[] = [];
-  for (const vm of Object.values(memory.vms).filter((v) => v.jobUid === job.uid)) {
+  for (const vm of vms) {
     const key = `rpo:${job.uid}:${vm.vm.toLowerCase()}`;
     const judged = assessVm(vm.newestAt, rpo, ctx.now);
     if (judged.state === 'protected') {

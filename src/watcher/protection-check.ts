@@ -9,11 +9,11 @@ import {
   type ProtectionAlert,
   type ProtectionEvents,
 } from './protection-assess.js';
+import { deliverProtectionAlerts } from './protection-alerts.js';
 import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
-import { messageOf, routedOf } from './protection-messages.js';
+import { messageOf } from './protection-messages.js';
 import { readProtection } from './protection-read.js';
 import { emptyProtectionMemory, pruneProtection, type ProtectionMemory } from './protection-state.js';
-import { activeMute, channelsFor } from './routing.js';
 
 /** The context of a protection check: a poll's, plus the protection settings. */
 export type ProtectionContext = PollContext & { protection: ProtectionConfig };
@@ -47,8 +47,10 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     config: ctx.protection,
     overrides: ctx.state.rpoOverrides,
   });
-  const summarised = memory.baselineAt === undefined ? await baseline(ctx, memory, events, now) : 0;
-  for (const alert of events.opened) await deliverAlert(ctx, memory, alert);
+  const first = memory.baselineAt === undefined;
+  const summarised = first ? await baseline(ctx, memory, events, now) : 0;
+  // What ALERT_BACKFILL lets through at the first start is alerted individually (the issue's word), never stormed.
+  await deliverProtectionAlerts(ctx, memory, events.opened, { storms: !first });
   await postRecoveries(
     ctx,
     memory,
@@ -113,38 +115,7 @@ async function baseline(
   return history.length;
 }
 
-async function deliverAlert(ctx: ProtectionContext, memory: ProtectionMemory, alert: ProtectionAlert) {
-  const routed = routedOf(alert);
-  const now = ctx.now();
-  const mute = activeMute(routed, ctx.state.mutes, now);
-  const message = messageOf(alert, { protection: ctx.protection, watcher: ctx.config });
-  const channels = channelsFor(
-    routed,
-    ctx.state.subscriptions,
-    ctx.config.alertChannel,
-    ctx.state.brokenChannels,
-  );
-  for (const channel of channels) {
-    if (mute) {
-      memory.posts[`${alert.key}|${channel}`] = {
-        key: alert.key,
-        channel,
-        status: 'muted',
-        decidedAt: now,
-        episodes: alert.episodes.map((e) => e.key),
-      };
-      continue;
-    }
-    await postProtection(ctx, memory, {
-      key: alert.key,
-      channel,
-      episodes: alert.episodes.map((e) => e.key),
-      message,
-    });
-  }
-}
-
-/** Open repository alerts follow their free space in place. */
+/** Open repository alerts follow their free space in place (a storm's summary stays as it is). */
 async function updateRepositories(ctx: ProtectionContext, events: ProtectionEvents): Promise<void> {
   for (const { episode, repository } of events.changed) {
     const level = episode.level === 'critical' ? 'critical' : 'warning';
@@ -153,6 +124,7 @@ async function updateRepositories(ctx: ProtectionContext, events: ProtectionEven
       { protection: ctx.protection, watcher: ctx.config },
     );
     for (const [channel, ts] of Object.entries(episode.messages)) {
+      if (episode.inStorm?.includes(channel)) continue;
       await ctx.chat
         .update({ channel, ts, text: message.text, blocks: message.blocks })
         .catch((error: unknown) => {

@@ -44,7 +44,7 @@ export async function postProtection(
     );
   } catch (error) {
     if (error instanceof SlackApiError && error.isFinal) {
-      record.status = 'failed';
+      for (const refused of [record, ...membersOf(memory, record)]) refused.status = 'failed';
       delete record.message;
       ctx.logger.error(
         { channel: post.channel, err: error.message },
@@ -56,9 +56,13 @@ export async function postProtection(
   }
 }
 
+/** The alerts a storm summary stands for (their records follow its post). */
+function membersOf(memory: ProtectionMemory, record: ProtectionPost): ProtectionPost[] {
+  return Object.values(memory.posts).filter((p) => p.batch === record.key && p.channel === record.channel);
+}
+
 function markSent(memory: ProtectionMemory, record: ProtectionPost, ts: string): void {
-  record.status = 'sent';
-  record.ts = ts;
+  for (const sent of [record, ...membersOf(memory, record)]) Object.assign(sent, { status: 'sent', ts });
   delete record.message;
   for (const key of record.episodes) {
     const episode = memory.episodes[key];
@@ -68,10 +72,12 @@ function markSent(memory: ProtectionMemory, record: ProtectionPost, ts: string):
 
 /**
  * Settles the posts a crash or a failed post left pending: the channel history (by metadata) says whether each
- * went out; found ones become sent, the others are posted again from the kept message.
+ * went out; found ones become sent, the others are posted again from the kept message. An alert summarised in a
+ * storm is settled with its storm's summary, never posted on its own.
  */
 export async function settleProtection(ctx: PollContext, memory: ProtectionMemory): Promise<void> {
-  for (const record of Object.values(memory.posts).filter((p) => p.status === 'pending')) {
+  const pending = Object.values(memory.posts).filter((p) => p.status === 'pending' && p.batch === undefined);
+  for (const record of pending) {
     let found: Map<string, string>;
     try {
       found = await ctx.chat.findPosted(record.channel, new Set([record.key]), {

@@ -53,6 +53,8 @@ export interface ProtectionEpisode {
   announced: 'summary' | 'alert';
   /** The alert messages per channel (ts), for recoveries in their thread and updates in place. */
   messages: Record<string, string>;
+  /** Channels where its message is a storm summary (recoveries go in its thread; it is never updated in place). */
+  inStorm?: string[];
   /** The repository level the episode is at. */
   level?: RepositoryLevel;
   recoveredAt?: number;
@@ -67,6 +69,8 @@ export interface ProtectionPost {
   decidedAt: number;
   /** The episodes an alert opens (their messages get this post's ts). */
   episodes: string[];
+  /** An alert summarised in a storm: the storm's key; its record follows the storm's post (pending, sent, failed). */
+  batch?: string;
   /** A reply goes into this thread. */
   threadTs?: string;
   /** The message, kept while pending so a restart can post it again. */

@@ -5,9 +5,9 @@ import type { AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
+import { postStormDetails, stormMention } from './storm-thread.js';
 
-/** How many alerts of a storm get their full view in the summary's thread; the rest are in `/veeam failures`. */
-export const STORM_DETAILS_CAP = 20;
+export { STORM_DETAILS_CAP } from './storm-thread.js';
 
 /**
  * One summary message for a storm (counts by job and result, worst first), then the worst alerts in its
@@ -18,7 +18,14 @@ export async function postStorm(ctx: PollContext, channel: string, alerts: Plann
   const batch = `batch:${ctx.now()}:${alerts[0]?.subject.uid ?? ''}`;
   const summary = buildStormSummaryView(
     alerts.map((a) => summarySession(a.subject)),
-    { channelTotal: alerts.length, now: new Date(ctx.now()), mention: stormMention(ctx, alerts) },
+    {
+      channelTotal: alerts.length,
+      now: new Date(ctx.now()),
+      mention: stormMention(
+        ctx.config,
+        alerts.map((a) => a.subject.result),
+      ),
+    },
   );
   const { ts } = await postRecorded(
     ctx,
@@ -41,23 +48,18 @@ async function postDetails(ctx: PollContext, channel: string, ts: string, alerts
   const worstFirst = [...alerts].sort(
     (a, b) => rank(b.subject.result) - rank(a.subject.result) || a.subject.endedAt - b.subject.endedAt,
   );
-  for (const { subject } of worstFirst.slice(0, STORM_DETAILS_CAP)) {
-    try {
-      const tasks = await alertTasks(ctx.em, subject).catch(() => []);
-      const detail = renderAlert(subject, tasks, alertMessageOptions(ctx, { mentions: false }));
-      await ctx.chat.post({ channel, threadTs: ts, ...detail });
-    } catch (error) {
-      // Details are a courtesy: the summary already counted this alert, so a failure here loses nothing.
-      ctx.logger.warn({ channel, uid: subject.uid, err: String(error) }, 'could not post a storm detail');
-    }
-  }
-}
-
-/** ALERT_MENTION when the storm has a Failed alert, else ALERT_MENTION_WARNING when it has a Warning one. */
-function stormMention(ctx: PollContext, alerts: PlannedAlert[]): string | undefined {
-  const results = new Set(alerts.map((a) => a.subject.result));
-  if (results.has('Failed')) return ctx.config.mentionFailed;
-  return results.has('Warning') ? ctx.config.mentionWarning : undefined;
+  await postStormDetails(
+    ctx,
+    channel,
+    ts,
+    worstFirst.map(({ subject }) => ({
+      id: subject.uid,
+      render: async () => {
+        const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+        return renderAlert(subject, tasks, alertMessageOptions(ctx, { mentions: false }));
+      },
+    })),
+  );
 }
 
 const rank = (result: string): number => (result === 'Failed' ? 2 : result === 'Warning' ? 1 : 0);

@@ -20,6 +20,8 @@ export interface JobSpec {
   scheduleEnabled?: boolean;
   /** Repository name; default the first repository. */
   repository?: string;
+  /** Runs before the newest one; default as many as fit in 30 days, at most 100. */
+  pastRuns?: number;
 }
 
 /** A validated JobSpec with defaults applied. */
@@ -33,6 +35,8 @@ export interface ParsedJob {
   lastResult: number;
   scheduleEnabled: boolean;
   repositoryIndex: number;
+  /** Undefined: as many as fit in 30 days, at most 100. */
+  pastRuns: number | undefined;
 }
 
 const JOB_TYPES: Record<string, Kind> = {
@@ -50,7 +54,10 @@ const KNOWN = new Set([
   'lastResult',
   'scheduleEnabled',
   'repository',
+  'pastRuns',
 ]);
+/** At most this many earlier runs per created job (a million-point estate is 1,000 jobs x 10 VMs x 100 runs). */
+const MAX_PAST_RUNS = 1000;
 /** At most this many VMs per created job. */
 const MAX_VMS = 5000;
 
@@ -103,5 +110,6 @@ export function parseJobSpec(body: unknown, inv: Inventory): ParsedJob {
     lastResult,
     scheduleEnabled: p.boolValue(b.scheduleEnabled, 'scheduleEnabled') ?? true,
     repositoryIndex: repo.index,
+    pastRuns: b.pastRuns === undefined ? undefined : integer(b.pastRuns, 'pastRuns', 0, MAX_PAST_RUNS, 0),
   };
 }

@@ -11,7 +11,7 @@ import { ControlError } from './session-spec.js';
 
 const DAY = 86_400_000;
 const GiB = 1024 ** 3;
-/** History of a created job reaches back this far, and at most `MAX_PAST_RUNS` runs. */
+/** History of a created job reaches back this far, and at most `MAX_PAST_RUNS` runs, unless `pastRuns` says. */
 const HISTORY_MS = 30 * DAY;
 const MAX_PAST_RUNS = 100;
 
@@ -110,7 +110,7 @@ export function createJob(world: World, body: unknown, now: number, base: string
     scheduleAnchor: lastStart,
     ...(lastStart + period <= now ? { haltedAt: lastStart + 1 } : {}),
   });
-  const past = Math.min(MAX_PAST_RUNS, Math.floor(HISTORY_MS / period));
+  const past = spec.pastRuns ?? Math.min(MAX_PAST_RUNS, Math.floor(HISTORY_MS / period));
   for (let k = past; k >= 1; k--)
     addRun(world, owner, lastStart - k * period, length, Result.Success, now, false);
   addRun(world, owner, lastStart, length, spec.lastResult, now, true);

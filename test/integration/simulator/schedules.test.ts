@@ -248,3 +248,17 @@ describe('POST /_sim/repositories', () => {
     expect((await control(sim, 'POST', 'repositories', { name: 'Repo 9', freeGb: 500 })).status).toBe(400);
   });
 });
+
+describe('POST /_sim/jobs pastRuns', () => {
+  it('sets how many runs precede the newest, however far back they reach, and refuses a bad count', async () => {
+    await control(sim, 'POST', 'jobs', { name: 'Deep History', everyMinutes: 1440, pastRuns: 40 });
+    const runs = await sessionsOf('Deep History');
+    expect(runs).toHaveLength(41);
+    expect(ms(runs[0]?.CreationTimeUTC) - ms(runs[40]?.CreationTimeUTC)).toBe(40 * DAY);
+    await control(sim, 'POST', 'jobs', { name: 'No History', pastRuns: 0 });
+    expect(await sessionsOf('No History')).toHaveLength(1);
+    const bad = await control(sim, 'POST', 'jobs', { name: 'Bad History', pastRuns: 1001 });
+    expect(bad.status).toBe(400);
+    expect(String(bad.json.error)).toContain('pastRuns');
+  });
+});

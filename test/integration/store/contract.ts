@@ -36,7 +36,51 @@ export function buildFullState(): WatcherState {
   state.mutes = [{ job: 'Nightly', until: 1_800_000_000_000, by: 'U1', channel: 'C-OPS' }];
   state.brokenChannels = { 'C-GONE': { since: 3, slackCode: 'channel_not_found' } };
   state.emSkewMs = 1500;
+  state.protection = buildProtectionMemory();
   return state;
+}
+
+/** The protection loop's memory with a storm: the summary's record, an alert summarised in it, its episode. */
+function buildProtectionMemory(): NonNullable<WatcherState['protection']> {
+  const storm = 'protection-storm:1700000000000';
+  return {
+    lastCheckAt: 1_700_000_000_000,
+    baselineAt: 1_699_000_000_000,
+    jobs: { 'urn:veeam:Job:1': { name: 'Nightly', jobType: 'Backup', enabled: true, runs: [1, 2] } },
+    vms: {},
+    repos: { 'urn:veeam:Repository:1': { name: 'Repo 1', level: 'warning', freePercent: 12.5 } },
+    episodes: {
+      'missed:urn:veeam:Job:1': {
+        key: 'missed:urn:veeam:Job:1',
+        kind: 'missed',
+        name: 'Nightly',
+        jobUid: 'urn:veeam:Job:1',
+        startedAt: 1_699_999_000_000,
+        announced: 'alert',
+        messages: { 'C-ALERTS': '1.5' },
+        inStorm: ['C-ALERTS'],
+      },
+    },
+    posts: {
+      [`${storm}|C-ALERTS`]: {
+        key: storm,
+        channel: 'C-ALERTS',
+        status: 'sent',
+        decidedAt: 1_700_000_000_000,
+        episodes: ['missed:urn:veeam:Job:1'],
+        ts: '1.5',
+      },
+      'missed:urn:veeam:Job:1:1|C-ALERTS': {
+        key: 'missed:urn:veeam:Job:1:1',
+        channel: 'C-ALERTS',
+        status: 'sent',
+        decidedAt: 1_700_000_000_000,
+        episodes: ['missed:urn:veeam:Job:1'],
+        batch: storm,
+        ts: '1.5',
+      },
+    },
+  };
 }
 
 /**
