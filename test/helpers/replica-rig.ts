@@ -26,6 +26,14 @@ export interface Replica {
   isLeader(): boolean;
 }
 
+/** One takeover's times (ms since the kill or pause) and the replica that took over. */
+export interface Takeover {
+  tookMs: number;
+  pollStartedMs: number;
+  polledMs: number;
+  by: Replica;
+}
+
 /** A PostgreSQL of its own (it is restarted mid-run), one simulator on a stepped clock, one fake Slack. */
 export interface ReplicaRig {
   pg: { url: string; restart(): Promise<void> };
@@ -35,8 +43,11 @@ export interface ReplicaRig {
   start(): Promise<Replica>;
   alive(): Replica[];
   leader(): Replica | undefined;
-  /** Waits until a live replica other than `old` takes the lease; ms from `since` to that, and to its first poll. */
-  takeover(old: Replica, since: number): Promise<{ tookMs: number; polledMs: number; by: Replica }>;
+  /**
+   * Waits until a live replica other than `old` takes the lease and finishes a poll; ms from `since` to the take, to
+   * the start of its first poll and to its end (both from the bot's own log: the line's time, less the poll's ms).
+   */
+  takeover(old: Replica, since: number): Promise<Takeover>;
   alertsFor(uid: string): number;
   stop(): Promise<void>;
 }
@@ -87,8 +98,15 @@ export async function startReplicaRig(leaseTtlMs: number): Promise<ReplicaRig> {
       await waitUntil(() => taker() !== undefined, { timeoutMs: 30_000, what: () => leaseLines(replicas) });
       const tookMs = Date.now() - since;
       const by = taker()!;
-      await by.bot.waitForCount(POLL_DONE, by.bot.count(POLL_DONE) + 1, 30_000);
-      return { tookMs, polledMs: Date.now() - since, by };
+      const polls = by.bot.count(POLL_DONE);
+      await by.bot.waitForCount(POLL_DONE, polls + 1, 30_000);
+      const line = by.bot
+        .stderr()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"poll done"'))[polls];
+      const { time, ms } = JSON.parse(line ?? '{}') as { time?: number; ms?: number };
+      if (time === undefined || ms === undefined) throw new Error(`no time in the poll line: ${line}`);
+      return { tookMs, pollStartedMs: time - ms - since, polledMs: time - since, by };
     },
     alertsFor: (uid) => slack.messages.filter((m) => m.metadata?.event_payload['key'] === uid).length,
     async stop() {
