@@ -8,6 +8,7 @@ import { benchEmLimits } from './em-limits.js';
 import { benchMemory } from './memory.js';
 import { benchPollCost } from './poll-cost.js';
 import { benchProtection } from './protection.js';
+import { benchReplicas } from './replicas.js';
 import { formatTable, machineInfo, writeResults } from './report.js';
 import { SECTION_IDS, type BenchOptions, type SectionId, type SectionResult } from './section.js';
 import { benchSlashCommands } from './slash-commands.js';
@@ -28,6 +29,7 @@ const SECTIONS: Record<SectionId, (options: BenchOptions) => Promise<SectionResu
   'em-limits': () => benchEmLimits(),
   digest: () => benchDigest(),
   protection: () => benchProtection(),
+  replicas: () => benchReplicas(),
 };
 
 /** Reads BENCH_ONLY (comma-separated section ids) and BENCH_MEMORY_MINUTES (default 10). */

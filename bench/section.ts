@@ -11,6 +11,7 @@ export const SECTION_IDS = [
   'em-limits',
   'digest',
   'protection',
+  'replicas',
 ] as const;
 /** One section id. */
 export type SectionId = (typeof SECTION_IDS)[number];

@@ -9,12 +9,12 @@ import { emptyState, pruneState, type WatcherState } from '../src/watcher/state.
 import type { SectionResult } from './section.js';
 import { cpuMsSince, median, round } from './stats.js';
 
-const SESSIONS = 1_000_000;
-const DAYS = 30;
-const POLL_MS = 60_000;
+export const SESSIONS = 1_000_000;
+export const DAYS = 30;
+export const POLL_MS = 60_000;
 const LOOKBACK_MS = 3_600_000;
 const JOBS = 200;
-const START = Date.parse('2025-11-01T00:00:00Z');
+export const START = Date.parse('2025-11-01T00:00:00Z');
 
 /**
  * Section 5b: 1M alerted sessions over 30 days through the watcher's pure parts (decide, then pruneState as
@@ -54,7 +54,7 @@ export async function benchStateSize(): Promise<SectionResult> {
 }
 
 /** What runOnce does with the state around delivery: decide, mark sent (as a post would), prune. */
-function runPurePoll(state: WatcherState, subjects: AlertSubject[], now: number): void {
+export function runPurePoll(state: WatcherState, subjects: AlertSubject[], now: number): void {
   const since = Math.max(state.firstStartedAt ?? 0, (state.lastPollAt ?? now) - LOOKBACK_MS);
   const planned = decide(state, subjects, { alertChannel: 'CALERTS', retryGraceMs: 0, now });
   for (const { record } of planned) {
@@ -66,7 +66,7 @@ function runPurePoll(state: WatcherState, subjects: AlertSubject[], now: number)
 }
 
 /** Sessions number `from` to `to`, ended evenly over the minute before `now`, Failed or Warning. */
-function buildSubjects(from: number, to: number, now: number): AlertSubject[] {
+export function buildSubjects(from: number, to: number, now: number): AlertSubject[] {
   const subjects: AlertSubject[] = [];
   for (let n = from; n < to; n += 1) {
     const endTime = new Date(now - POLL_MS + ((n - from + 1) * POLL_MS) / (to - from + 1));

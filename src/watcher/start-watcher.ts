@@ -57,8 +57,9 @@ export async function startWatcher(deps: {
     if (!leadership.isLeader()) return;
     const started = deps.clock.now();
     const report = await watcher.runOnce();
-    deps.hooks?.onPoll?.(report, deps.clock.now() - started);
-    logger.debug({ report }, 'poll done');
+    const ms = deps.clock.now() - started;
+    deps.hooks?.onPoll?.(report, ms);
+    logger.debug({ report, ms }, 'poll done');
   };
   const schedule = startSchedule(config.watcher.schedule, job, logger);
   if (store.shared) followLease(leadership, { watcher, setFence, schedule, logger });

@@ -7,6 +7,8 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   at: number;
+  /** The bearer token the call carried (tells replicas with their own tokens apart). */
+  token?: string;
 }
 
 export interface StoredMessage {
@@ -107,7 +109,8 @@ export async function startFakeSlack(
         return json(res, 200, { ok: true });
       }
       const method = url.pathname.replace(/^\/api\//, '');
-      calls.push({ method, args, at: Date.now() });
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      calls.push({ method, args, at: Date.now(), ...(token ? { token } : {}) });
       const fault = faults.find(
         (f) =>
           f.method === method && f.count > 0 && (f.channel === undefined || f.channel === args['channel']),
