@@ -1,7 +1,10 @@
 import type { KnownBlock } from '../views/format/block-kit.js';
 import { renderBlocks, type RenderedButton } from './render-blocks.js';
 
-/** Prints Block Kit messages as terminal text and remembers every button it showed by its number. */
+/** Buttons the printer remembers by number: the newest this many (minutes of a busy demo's output). */
+export const BUTTONS_KEPT = 2_000;
+
+/** Prints Block Kit messages as terminal text and remembers the buttons it showed last by their numbers. */
 export interface ConsolePrinter {
   print(message: { text: string; blocks?: KnownBlock[] }, heading?: string): void;
   line(text: string): void;
@@ -13,6 +16,8 @@ export function createConsolePrinter(options: {
   write: (text: string) => void;
   color: boolean;
   width?: number;
+  /** How many of the newest buttons stay clickable (default BUTTONS_KEPT): a long run must not keep them all. */
+  buttonsKept?: number;
 }): ConsolePrinter {
   const buttons = new Map<number, RenderedButton>();
   let next = 1;
@@ -26,6 +31,11 @@ export function createConsolePrinter(options: {
       });
       rendered.buttons.forEach((button, index) => buttons.set(next + index, button));
       next += rendered.buttons.length;
+      const oldest = next - (options.buttonsKept ?? BUTTONS_KEPT);
+      for (const number of buttons.keys()) {
+        if (number >= oldest) break;
+        buttons.delete(number);
+      }
       const rule = dim('─'.repeat(Math.min(options.width ?? 78, 78)));
       options.write(`${rule}\n${heading ? `${dim(heading)}\n` : ''}${rendered.text}\n`);
     },
