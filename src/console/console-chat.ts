@@ -9,6 +9,9 @@ export function consoleFilesDir(demo: boolean): string {
   return demo ? join(tmpdir(), 'veeam-slack-bot') : join('.', 'data');
 }
 
+/** Posts the console remembers for `findPosted` (settling what a poll left pending): the newest this many. */
+export const POSTS_KEPT = 2_000;
+
 /** Writes an "uploaded" file (a digest chart) into `dir` and prints its path; the path is its file id. */
 async function writeUpload(
   printer: ConsolePrinter,
@@ -43,6 +46,7 @@ export function createConsoleChat(
         ...(message.metadata ? { key: message.metadata.key } : {}),
         ...(message.threadTs ? { threadTs: message.threadTs } : {}),
       });
+      if (posted.length > POSTS_KEPT) posted.splice(0, posted.length - POSTS_KEPT);
       const where = message.threadTs ? `#${message.channel} (in thread)` : `#${message.channel}`;
       printer.print(message, `${where} · ${new Date(now()).toISOString()}`, { channel: message.channel, ts });
       return { channel: message.channel, ts };

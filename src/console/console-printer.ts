@@ -7,7 +7,10 @@ export interface ButtonOrigin {
   ts: string;
 }
 
-/** Prints Block Kit messages as terminal text and remembers every button it showed by its number. */
+/** Buttons the printer remembers by number: the newest this many (minutes of a busy demo's output). */
+export const BUTTONS_KEPT = 2_000;
+
+/** Prints Block Kit messages as terminal text and remembers the buttons it showed last by their numbers. */
 export interface ConsolePrinter {
   /** `origin`: the posted message being printed, remembered with its buttons (absent for replies). */
   print(message: { text: string; blocks?: KnownBlock[] }, heading?: string, origin?: ButtonOrigin): void;
@@ -20,6 +23,8 @@ export function createConsolePrinter(options: {
   write: (text: string) => void;
   color: boolean;
   width?: number;
+  /** How many of the newest buttons stay clickable (default BUTTONS_KEPT): a long run must not keep them all. */
+  buttonsKept?: number;
 }): ConsolePrinter {
   const buttons = new Map<number, RenderedButton & { origin?: ButtonOrigin }>();
   let next = 1;
@@ -35,6 +40,11 @@ export function createConsolePrinter(options: {
         buttons.set(next + index, origin ? { ...button, origin } : button),
       );
       next += rendered.buttons.length;
+      const oldest = next - (options.buttonsKept ?? BUTTONS_KEPT);
+      for (const number of buttons.keys()) {
+        if (number >= oldest) break;
+        buttons.delete(number);
+      }
       const rule = dim('─'.repeat(Math.min(options.width ?? 78, 78)));
       options.write(`${rule}\n${heading ? `${dim(heading)}\n` : ''}${rendered.text}\n`);
     },

@@ -26,10 +26,15 @@ interface CdpState {
 }
 
 const DAY = 86_400_000;
-/** Stopped live sessions kept per job or plan: the demo shows recent ones, older ones are retired. */
-export const LIVE_SESSIONS_KEPT = 20;
-/** Finished task sessions kept per running CDP policy session. */
-export const CDP_TASKS_KEPT = 200;
+/** Stopped live sessions per job or plan that keep their task sessions (and VM points): the demo shows recent ones. */
+export const LIVE_SESSIONS_KEPT = 10;
+/**
+ * How long an older stopped live session, its tasks dropped, stays queryable after it ended before it is retired:
+ * longer than the watcher's default look-back (WATCH_LOOKBACK, 1 h). A poll that counts a past stretch of its
+ * window again then counts what it read there before; a session gone from inside the window would read as a
+ * change and make every poll read its whole window again.
+ */
+export const LIVE_ROWS_KEPT_MS = 2 * 3_600_000;
 
 /**
  * The live scenario: jobs start every 15-60 s of scenario time and process their VMs one by one
@@ -43,8 +48,11 @@ export class LiveEngine {
   private readonly running = new Map<number, Running>();
   private readonly cdp: CdpState[] = [];
   private lastResult = new Map<number, number>();
-  /** Stopped live sessions per owner, oldest first, to retire beyond LIVE_SESSIONS_KEPT (memory stays flat). */
+  /** Stopped live sessions per owner with their tasks, oldest first; beyond LIVE_SESSIONS_KEPT they drop them. */
   private readonly finished = new Map<number, number[]>();
+  /** Sessions that dropped their tasks, retired LIVE_ROWS_KEPT_MS after they ended. */
+  private bare: number[] = [];
+  private sweptAt = -Infinity;
 
   constructor(
     private readonly store: Store,
@@ -72,6 +80,7 @@ export class LiveEngine {
 
   /** Brings the scenario up to `now`. */
   tick(now: number): void {
+    this.retireOld(now);
     for (const [ownerIndex, at] of this.nextStart) {
       if (at > now) continue;
       const owner = this.store.inventory.owners[ownerIndex] as Owner;
@@ -191,11 +200,28 @@ export class LiveEngine {
     this.retireBeyond(run.owner.index, run.id);
   }
 
+  /** Memory stays flat: the owner's older sessions drop their tasks now and leave the store later. */
   private retireBeyond(ownerIndex: number, id: number): void {
     const kept = this.finished.get(ownerIndex) ?? [];
     kept.push(id);
-    while (kept.length > LIVE_SESSIONS_KEPT) this.store.retire(kept.shift() as number);
+    while (kept.length > LIVE_SESSIONS_KEPT) {
+      const old = kept.shift() as number;
+      this.store.dropTasks(old);
+      this.bare.push(old);
+    }
     this.finished.set(ownerIndex, kept);
+  }
+
+  /** Once a scenario minute, retires the sessions without tasks that ended LIVE_ROWS_KEPT_MS ago. */
+  private retireOld(now: number): void {
+    if (now - this.sweptAt < 60_000) return;
+    this.sweptAt = now;
+    const ended = this.store.cols.end;
+    this.bare = this.bare.filter((id) => {
+      const old = (ended[id] as number) < now - LIVE_ROWS_KEPT_MS;
+      if (old) this.store.retire(id);
+      return !old;
+    });
   }
 
   private startCdp(owner: Owner, now: number): void {
@@ -233,7 +259,7 @@ export class LiveEngine {
       });
     }
     state.open = state.open.filter((o) => o.endsAt > now);
-    this.trimCdpTasks(state);
+    this.trimCdpTasks(state, now);
     if (now - (this.store.cols.creation[state.id] as number) >= DAY) {
       this.cdp.splice(this.cdp.indexOf(state), 1);
       return this.startCdp(state.owner, now);
@@ -265,17 +291,16 @@ export class LiveEngine {
     state.nextTaskAt = now + randInt(this.rng, 4_000, 12_000);
   }
 
-  /** Drops the oldest finished task sessions of a long-running CDP session beyond CDP_TASKS_KEPT. */
-  private trimCdpTasks(state: CdpState): void {
+  /**
+   * Drops the finished task sessions of a long-running CDP session that ended LIVE_ROWS_KEPT_MS ago (a poll's
+   * look-back counts the same ones it read; a day's session would otherwise hold thousands).
+   */
+  private trimCdpTasks(state: CdpState, now: number): void {
     const tasks = this.store.storedTasks.get(state.id);
-    if (!tasks || tasks.length <= CDP_TASKS_KEPT) return;
-    const open = new Set(state.open.map((o) => o.task));
-    const excess = tasks.length - CDP_TASKS_KEPT;
-    const dropped = tasks.filter((task, i) => i < excess + open.size && !open.has(task)).slice(0, excess);
-    const gone = new Set(dropped);
-    this.store.storedTasks.set(
-      state.id,
-      tasks.filter((task) => !gone.has(task)),
-    );
+    const cutoff = now - LIVE_ROWS_KEPT_MS;
+    const first = tasks?.findIndex((task) => !(task.end < cutoff)) ?? 0;
+    if (!tasks || first === 0) return;
+    const kept = first < 0 ? [] : tasks.slice(first);
+    this.store.storedTasks.set(state.id, kept);
   }
 }

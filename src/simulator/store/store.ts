@@ -124,13 +124,26 @@ export class Store {
   retire(id: number): void {
     this.indexOut(id);
     this.running[this.kindOf(id)]?.delete(id);
+    this.unindexTaskVms(id);
+    this.storedTasks.delete(id);
+    this.failureMessages.delete(id);
+  }
+
+  /**
+   * Keeps the session (queries still find and count it) but forgets its task sessions: it lists none and so
+   * leaves no VM points. What an old live session costs is then one row, not its tasks.
+   */
+  dropTasks(id: number): void {
+    this.unindexTaskVms(id);
+    this.storedTasks.set(id, []);
+  }
+
+  private unindexTaskVms(id: number): void {
     for (const task of this.storedTasks.get(id) ?? []) {
       const sessions = this.storedTaskVms.get(task.vmName.toLowerCase());
       sessions?.delete(id);
       if (sessions?.size === 0) this.storedTaskVms.delete(task.vmName.toLowerCase());
     }
-    this.storedTasks.delete(id);
-    this.failureMessages.delete(id);
   }
 
   /** Stores the task list of a session (live and control-API sessions) and indexes its VM names. */
