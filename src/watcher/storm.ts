@@ -41,9 +41,11 @@ async function postDetails(ctx: PollContext, channel: string, ts: string, alerts
   const worstFirst = [...alerts].sort(
     (a, b) => rank(b.subject.result) - rank(a.subject.result) || a.subject.endedAt - b.subject.endedAt,
   );
-  for (const { subject } of worstFirst.slice(0, STORM_DETAILS_CAP)) {
+  const details = worstFirst.slice(0, STORM_DETAILS_CAP);
+  await ctx.taskLists?.readAhead(details.map((alert) => alert.subject));
+  for (const { subject } of details) {
     try {
-      const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+      const tasks = await alertTasks(ctx, subject).catch(() => []);
       const detail = renderAlert(subject, tasks, alertMessageOptions(ctx, { mentions: false }));
       await ctx.chat.post({ channel, threadTs: ts, ...detail });
     } catch (error) {

@@ -85,8 +85,8 @@ function taskType(name: string, kind: Kind): QueryType {
     `${name}s`,
     {
       fields: taskFields(kind === Kind.Cdp),
-      candidates: (env, terms) => {
-        const { ids } = planTaskSessions(env.store, kind, terms);
+      candidates: (env, terms, anyOf) => {
+        const { ids } = planTaskSessions(env.store, kind, terms, anyOf);
         const recs: TaskRec[] = [];
         for (const id of ids) for (const task of taskList(env.store, id, env.now)) recs.push({ id, task });
         return { recs, order: 'none' };
