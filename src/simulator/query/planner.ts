@@ -198,3 +198,9 @@ export function planTaskSessions(
   }
   return best(store, kind, options);
 }
+
+/** The VM name of a top-level `VmDisplayName==` term (lower-cased), so candidates build only that VM's tasks. */
+export function vmNameTerm<R>(terms: ReadonlyArray<CompiledTerm<R>>): string | undefined {
+  const term = terms.find((t) => t.op === '==' && t.field.name.toLowerCase() === 'vmdisplayname');
+  return term === undefined ? undefined : String(term.operand);
+}
