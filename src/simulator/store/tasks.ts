@@ -80,17 +80,25 @@ function deriveTasks(
   const limit = Number.isNaN(end) ? Infinity : end;
   const failover = kind === Kind.Failover;
   const out: TaskRecord[] = [];
-  vms.forEach((vmIndex, k) => {
+  // Past the last VM asked for nothing more is built, so the random draws can stop there.
+  const last = vms.findLastIndex(keep);
+  for (let k = 0; k <= last; k++) {
+    const vmIndex = vms[k] as number;
+    const result = results[k] ?? Result.Success;
+    if (!keep(vmIndex)) {
+      // The draws of a VM not asked for (start, end, reason), so each VM's task is the same whichever are asked for.
+      rng();
+      rng();
+      if (!failover && (result === Result.Warning || result === Result.Failed)) rng();
+      continue;
+    }
     // Tasks stay inside their session's span; the query planner relies on it.
     const start = Math.min(
       creation + Math.min(span * 0.1, 15_000) + k * step + Math.floor(rng() * 999),
       limit - 2,
     );
     const taskEnd = Math.min(limit - 1, Math.max(start + 1000, start + step * (1 + rng() * 2) + 8000));
-    const result = results[k] ?? Result.Success;
-    // Drawn for every VM, kept or not, so each VM's task is the same whichever VMs are asked for.
     const reason = failover ? '' : reasonFor(rng, result);
-    if (!keep(vmIndex)) return;
     const vm = store.inventory.vms[vmIndex];
     out.push({
       slot: k + 1,
@@ -104,7 +112,7 @@ function deriveTasks(
       totalSize: result === Result.Failed ? 0 : (vm?.totalSize ?? 0),
       progress: 100,
     });
-  });
+  }
   return out;
 }
 
