@@ -1,4 +1,3 @@
-import type { EmClient } from '../em/client.js';
 import { taskSessionsOf } from '../em/lookups.js';
 import type { TaskSession } from '../em/types.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
@@ -73,8 +72,15 @@ function renderView(
   });
 }
 
-/** The failed and warning task sessions of an alerted session, through its Down link; none for CDP tasks. */
-export async function alertTasks(client: EmClient, subject: AlertSubject): Promise<TaskSession[]> {
+/**
+ * The task sessions of an alerted session (the view shows the failed and warning ones and counts the rest): as
+ * the poll read them ahead, else through its Down link; none for CDP tasks.
+ */
+export async function alertTasks(
+  ctx: Pick<PollContext, 'em' | 'taskLists'>,
+  subject: AlertSubject,
+): Promise<TaskSession[]> {
+  if (ctx.taskLists) return ctx.taskLists.of(subject);
   if (!subject.session) return [];
-  return taskSessionsOf(client, subject.session);
+  return taskSessionsOf(ctx.em, subject.session);
 }

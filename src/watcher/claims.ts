@@ -14,7 +14,7 @@ export async function refreshIncident(ctx: PollContext, key: string): Promise<bo
   if (!record) return false;
   const subject = await fetchSubject(record, ctx);
   if (!subject) return false;
-  const tasks = await alertTasks(ctx.em, subject).catch((error: unknown) => {
+  const tasks = await alertTasks(ctx, subject).catch((error: unknown) => {
     ctx.logger.warn({ err: String(error) }, 'could not read the task sessions of an incident; shown without');
     return [];
   });

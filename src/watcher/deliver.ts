@@ -58,6 +58,7 @@ async function deliverToChannel(ctx: PollContext, channel: string, alerts: Plann
       (await postStorm(ctx, channel, [...leaders, ...followers])) +
       (await postIntoIncidents(ctx, channel, threaded))
     );
+  await ctx.taskLists?.readAhead(leaders.map((alert) => alert.subject));
   for (const alert of leaders) posted += await postAlert(ctx, alert);
   // A retry that failed in the same poll as its first failure goes into the thread the leader just opened.
   return posted + (await postIntoIncidents(ctx, channel, [...threaded, ...followers]));

@@ -21,11 +21,16 @@ export async function postIntoIncidents(
   alerts: PlannedAlert[],
 ): Promise<number> {
   let budget = CHANNEL_REPLY_BUDGET;
-  let posted = 0;
-  for (const jobAlerts of groupByJob(alerts)) {
+  const jobs = groupByJob(alerts).map((jobAlerts) => {
     const incident = openIncident(ctx.state, jobAlerts[0]?.subject.jobKey ?? '', channel);
-    const { kept, folded } = pickReplies(jobAlerts, incident ? Math.min(JOB_REPLY_BUDGET, budget) : Infinity);
-    budget = Math.max(0, budget - kept.length);
+    const picked = pickReplies(jobAlerts, incident ? Math.min(JOB_REPLY_BUDGET, budget) : Infinity);
+    budget = Math.max(0, budget - picked.kept.length);
+    return { incident, ...picked };
+  });
+  // The replies' task lists in a few batched queries rather than one request each.
+  await ctx.taskLists?.readAhead(jobs.flatMap(({ kept }) => kept.map((alert) => alert.subject)));
+  let posted = 0;
+  for (const { incident, kept, folded } of jobs) {
     if (incident && folded.length > 0) posted += await fold(ctx, incident, folded, kept.length === 0);
     for (const alert of kept) posted += await postIntoIncident(ctx, alert);
   }

@@ -1,6 +1,7 @@
 import type { WatcherConfig } from '../config/load-config.js';
 import type { EmClient } from '../em/client.js';
 import type { Logger } from '../shared/logger.js';
+import type { AlertTaskLists } from './alert-tasks.js';
 import type { ChatPort } from './chat-port.js';
 import type { WatcherState } from './state.js';
 
@@ -19,4 +20,6 @@ export interface PollContext {
   emWebUrl: string | undefined;
   /** JOB_ACTIONS=on: alerts offer the job's Retry / Start / Stop buttons. */
   jobActions?: boolean;
+  /** This poll's alert task lists, read ahead in batches; without it each is read through its Down link. */
+  taskLists?: AlertTaskLists;
 }

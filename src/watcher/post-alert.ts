@@ -12,7 +12,7 @@ import type { IncidentRecord } from './state.js';
 
 /** One alert as its own message; it opens an incident for its job (failovers excepted). */
 export async function postAlert(ctx: PollContext, { subject, record }: PlannedAlert): Promise<number> {
-  const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+  const tasks = await alertTasks(ctx, subject).catch(() => []);
   const offered = await offeredJobActions(ctx, subject);
   const jobActions = offered.length ? { jobActions: { jobName: subject.jobName, offered } } : {};
   // Failovers open no incident, so they have nothing to claim or snooze.
@@ -37,7 +37,7 @@ export async function postIntoIncident(ctx: PollContext, alert: PlannedAlert): P
   const { subject, record } = alert;
   const incident = openIncident(ctx.state, subject.jobKey, record.channel);
   if (!incident) return postAlert(ctx, alert);
-  const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+  const tasks = await alertTasks(ctx, subject).catch(() => []);
   const reply = subject.session
     ? buildRetryReplyView(subject.session, tasks)
     : renderAlert(subject, tasks, alertMessageOptions(ctx));

@@ -5,7 +5,7 @@ import type { AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
-import { postStormDetails, stormMention } from './storm-thread.js';
+import { STORM_DETAILS_CAP, postStormDetails, stormMention } from './storm-thread.js';
 
 export { STORM_DETAILS_CAP } from './storm-thread.js';
 
@@ -48,6 +48,7 @@ async function postDetails(ctx: PollContext, channel: string, ts: string, alerts
   const worstFirst = [...alerts].sort(
     (a, b) => rank(b.subject.result) - rank(a.subject.result) || a.subject.endedAt - b.subject.endedAt,
   );
+  await ctx.taskLists?.readAhead(worstFirst.slice(0, STORM_DETAILS_CAP).map((alert) => alert.subject));
   await postStormDetails(
     ctx,
     channel,
@@ -55,7 +56,7 @@ async function postDetails(ctx: PollContext, channel: string, ts: string, alerts
     worstFirst.map(({ subject }) => ({
       id: subject.uid,
       render: async () => {
-        const tasks = await alertTasks(ctx.em, subject).catch(() => []);
+        const tasks = await alertTasks(ctx, subject).catch(() => []);
         return renderAlert(subject, tasks, alertMessageOptions(ctx, { mentions: false }));
       },
     })),

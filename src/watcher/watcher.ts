@@ -8,6 +8,7 @@ import type { ChatPort } from './chat-port.js';
 import { refreshIncident } from './claims.js';
 import { noteOutage } from './outage.js';
 import { poll, windowStart, type PollReport } from './poll.js';
+import { createAlertTaskLists } from './alert-tasks.js';
 import type { PollContext } from './poll-context.js';
 import type { WatcherState } from './state.js';
 
@@ -65,6 +66,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     logger: deps.logger,
     emWebUrl: deps.emWebUrl,
     ...(deps.jobActions ? { jobActions: true } : {}),
+    taskLists: createAlertTaskLists(deps.client, deps.logger),
   });
 
   return {

@@ -1,6 +1,6 @@
 import { Kind } from '../model/enums.js';
 import type { Owner, Repository } from '../model/entities.js';
-import { vmPointsOf, type VmPoint } from '../store/points.js';
+import { vmPointsOf, vmPointsOfVm, type VmPoint } from '../store/points.js';
 import type { RenderContext } from '../xml/context.js';
 import type { Res } from '../xml/resource.js';
 import { backupRes, repositoryRes } from '../xml/serialize-estate.js';
@@ -9,6 +9,7 @@ import type { CompiledTerm } from './evaluate.js';
 import { backupFields, repositoryFields, restorePointFields, vmPointFields } from './estate-fields.js';
 import { collect, type Collector } from './match-set.js';
 import { planPointRuns } from './point-planner.js';
+import { vmNameTerm } from './planner.js';
 import type { QueryType } from './query-types.js';
 
 function defineType<R>(
@@ -41,7 +42,10 @@ function vmPointType(replica: boolean): QueryType {
       fields: vmPointFields(replica),
       candidates: (env, terms) => {
         const { ids } = planPointRuns(env.store, kind, terms as CompiledTerm<unknown>[], false);
-        return { recs: ids.flatMap((id) => vmPointsOf(env.store, id, env.now)), order: 'none' };
+        const vm = vmNameTerm(terms);
+        const pointsOf =
+          vm === undefined ? (id: number) => vmPointsOf(env.store, id, env.now) : vmPointsOfVm(env.store, vm);
+        return { recs: ids.flatMap((id) => pointsOf(id, env.now)), order: 'none' };
       },
     },
     (ctx, p, tag, entity) => vmPointRes(ctx, p, replica, tag, entity),

@@ -117,3 +117,30 @@ export function topLevelTerms<R>(fields: FieldMap<R>, node: FilterNode | undefin
   if (node.kind === 'or') return node.items.length === 1 ? topLevelTerms(fields, node.items[0]) : [];
   return node.items.flatMap((item) => topLevelTerms(fields, item));
 }
+
+/** A top-level OR of `==` on one field (`(A==1,A==2)`): the planner may take the union of its look-ups. */
+export interface CompiledAnyOf<R> {
+  field: FieldDef<R>;
+  operands: Array<string | number>;
+}
+
+/**
+ * The top-level OR groups of a filter whose every branch is `field==value` on the same field: the filter itself
+ * when it is such a group, or such groups AND-ed at its top level (what a batched look-up by parent UIDs sends).
+ */
+export function topLevelAnyOf<R>(fields: FieldMap<R>, node: FilterNode | undefined): CompiledAnyOf<R>[] {
+  if (!node || node.kind === 'cmp') return [];
+  if (node.kind === 'or') return anyOfGroup(fields, node.items);
+  return node.items.flatMap((item) => (item.kind === 'or' ? anyOfGroup(fields, item.items) : []));
+}
+
+function anyOfGroup<R>(fields: FieldMap<R>, items: FilterNode[]): CompiledAnyOf<R>[] {
+  const terms: CompiledTerm<R>[] = [];
+  for (const item of items) {
+    if (item.kind !== 'cmp' || item.op !== '==') return [];
+    terms.push(compileTerm(fields, item));
+  }
+  const field = terms[0]?.field;
+  if (!field || terms.some((term) => term.field !== field)) return [];
+  return [{ field, operands: terms.map((term) => term.operand) }];
+}

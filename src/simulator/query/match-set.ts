@@ -1,5 +1,12 @@
 import type { FieldDef, FieldEnv, FieldMap } from './fields.js';
-import { compileFilter, lookupField, topLevelTerms, type CompiledTerm } from './evaluate.js';
+import {
+  compileFilter,
+  lookupField,
+  topLevelAnyOf,
+  topLevelTerms,
+  type CompiledAnyOf,
+  type CompiledTerm,
+} from './evaluate.js';
 import type { FilterNode } from './parse-filter.js';
 import type { Candidates } from './planner.js';
 
@@ -12,8 +19,15 @@ export interface SortSpec {
 /** How to find, filter and order the records of one query type. */
 export interface Collector<R> {
   fields: FieldMap<R>;
-  /** Candidate records from the narrowest index; `order` names the date field they are sorted by. */
-  candidates(env: FieldEnv, terms: CompiledTerm<R>[]): { recs: R[]; order: Candidates['order'] };
+  /**
+   * Candidate records from the narrowest index; `order` names the date field they are sorted by. `anyOf` holds
+   * the top-level ORs of `==` on one field, which a planner may answer as a union of look-ups.
+   */
+  candidates(
+    env: FieldEnv,
+    terms: CompiledTerm<R>[],
+    anyOf: CompiledAnyOf<R>[],
+  ): { recs: R[]; order: Candidates['order'] };
 }
 
 function sortRecs<R>(env: FieldEnv, recs: R[], field: FieldDef<R>, desc: boolean): R[] {
@@ -43,7 +57,7 @@ export function collect<R>(
 ): R[] {
   const predicate = filter ? compileFilter(c.fields, filter) : undefined;
   const sortField = sort ? lookupField(c.fields, sort.field) : undefined;
-  const { recs, order } = c.candidates(env, topLevelTerms(c.fields, filter));
+  const { recs, order } = c.candidates(env, topLevelTerms(c.fields, filter), topLevelAnyOf(c.fields, filter));
   const matched = predicate ? recs.filter((r) => predicate(env, r)) : recs;
   if (!sortField || !sort) return matched;
   const name = sortField.name.toLowerCase();

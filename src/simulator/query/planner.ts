@@ -1,6 +1,6 @@
 import type { Kind } from '../model/enums.js';
 import type { Store } from '../store/store.js';
-import type { CompiledTerm } from './evaluate.js';
+import type { CompiledAnyOf, CompiledTerm } from './evaluate.js';
 import type { TaskRec } from './fields.js';
 
 /** Candidate session ids for a query, and the order they come in (lets sorting be skipped). */
@@ -138,9 +138,30 @@ export function planSessions(store: Store, kind: Kind, terms: CompiledTerm<numbe
   return best(store, kind, options);
 }
 
-/** Candidate parent sessions for a task-session query (tasks lie within their session's span). */
-export function planTaskSessions(store: Store, kind: Kind, terms: CompiledTerm<TaskRec>[]): Candidates {
+/** The sessions named by an OR of parent UIDs (`JobSessionUid=="a",JobSessionUid=="b"`), each found by its GUID. */
+function parentsOption(store: Store, kind: Kind, uids: Array<string | number>): Option {
+  const ids = [...new Set(uids.map((uid) => store.findSession(guidOf(uid))))].filter(
+    (id) => id >= 0 && store.kindOf(id) === kind,
+  );
+  return { count: ids.length, take: () => ({ ids: ids.slice(), order: 'none' }) };
+}
+
+/**
+ * Candidate parent sessions for a task-session query (tasks lie within their session's span). An OR of parent
+ * UIDs is answered from the session look-up, as EM answers it from its parent key, not by scanning every task.
+ */
+export function planTaskSessions(
+  store: Store,
+  kind: Kind,
+  terms: CompiledTerm<TaskRec>[],
+  anyOf: CompiledAnyOf<TaskRec>[] = [],
+): Candidates {
   const options: Option[] = [];
+  for (const { field, operands } of anyOf) {
+    const name = field.name.toLowerCase();
+    if (name === 'jobsessionuid' || name === 'policysessionuid')
+      options.push(parentsOption(store, kind, operands));
+  }
   for (const { field, op, operand } of terms) {
     const name = field.name.toLowerCase();
     if (op === '==' && name === 'jobname')
@@ -176,4 +197,10 @@ export function planTaskSessions(store: Store, kind: Kind, terms: CompiledTerm<T
     }
   }
   return best(store, kind, options);
+}
+
+/** The VM name of a top-level `VmDisplayName==` term (lower-cased), so candidates build only that VM's tasks. */
+export function vmNameTerm<R>(terms: ReadonlyArray<CompiledTerm<R>>): string | undefined {
+  const term = terms.find((t) => t.op === '==' && t.field.name.toLowerCase() === 'vmdisplayname');
+  return term === undefined ? undefined : String(term.operand);
 }

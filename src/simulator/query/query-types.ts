@@ -1,6 +1,6 @@
 import { Kind } from '../model/enums.js';
 import type { BackupServer, Owner } from '../model/entities.js';
-import { taskList } from '../store/tasks.js';
+import { taskList, taskListOfVm } from '../store/tasks.js';
 import type { RenderContext } from '../xml/context.js';
 import type { Res } from '../xml/resource.js';
 import { ownerEntity, ownerRef, serverEntity, serverRef } from '../xml/serialize-infra.js';
@@ -16,7 +16,7 @@ import {
 } from './fields.js';
 import { collect, type Collector, type SortSpec } from './match-set.js';
 import type { FilterNode } from './parse-filter.js';
-import { planSessions, planTaskSessions } from './planner.js';
+import { planSessions, planTaskSessions, vmNameTerm } from './planner.js';
 import { TASK_QUERY_TYPE } from './task-query.js';
 import { ESTATE_QUERY_TYPES } from './estate-types.js';
 
@@ -85,10 +85,13 @@ function taskType(name: string, kind: Kind): QueryType {
     `${name}s`,
     {
       fields: taskFields(kind === Kind.Cdp),
-      candidates: (env, terms) => {
-        const { ids } = planTaskSessions(env.store, kind, terms);
+      candidates: (env, terms, anyOf) => {
+        const { ids } = planTaskSessions(env.store, kind, terms, anyOf);
+        const vm = vmNameTerm(terms);
+        const tasksOf =
+          vm === undefined ? (id: number) => taskList(env.store, id, env.now) : taskListOfVm(env.store, vm);
         const recs: TaskRec[] = [];
-        for (const id of ids) for (const task of taskList(env.store, id, env.now)) recs.push({ id, task });
+        for (const id of ids) for (const task of tasksOf(id, env.now)) recs.push({ id, task });
         return { recs, order: 'none' };
       },
     },

@@ -1,7 +1,7 @@
 import { Kind, Result } from '../model/enums.js';
 import type { TaskRecord } from '../model/entities.js';
 import type { Store } from './store.js';
-import { taskAt, taskList } from './tasks.js';
+import { taskAt, taskList, taskListOfVm } from './tasks.js';
 
 /** GUID slots of derived resources (tasks use 1..0x7fff). */
 export const SLOT = {
@@ -46,8 +46,18 @@ const pointTask = (t: TaskRecord): boolean => !Number.isNaN(t.end) && t.result !
 
 /** The VM points of a run (VmRestorePoint for backups, VmReplicaPoint for replicas). */
 export function vmPointsOf(store: Store, id: number, now: number): VmPoint[] {
+  return pointsOfTasks(store, id, () => taskList(store, id, now));
+}
+
+/** The VM points of one VM name in the runs of one query (see taskListOfVm). */
+export function vmPointsOfVm(store: Store, vmName: string): (id: number, now: number) => VmPoint[] {
+  const tasksOf = taskListOfVm(store, vmName);
+  return (id, now) => pointsOfTasks(store, id, () => tasksOf(id, now));
+}
+
+function pointsOfTasks(store: Store, id: number, tasks: () => TaskRecord[]): VmPoint[] {
   if (!hasRestorePoint(store, id) && !hasReplicaPoints(store, id)) return [];
-  return taskList(store, id, now)
+  return tasks()
     .filter(pointTask)
     .map((task) => ({ id, task }));
 }

@@ -101,6 +101,36 @@ describe('query service', () => {
     expect(tasks.every((x) => x.VmDisplayName === 'apache02')).toBe(true);
   });
 
+  it('answers an OR of parent session UIDs with exactly their task sessions, URN or bare GUID', async () => {
+    const parents = sessions(
+      await query('type=BackupJobSession&format=Entities&sortDesc=CreationTime&pageSize=3'),
+    ).map((s) => s.UID ?? '');
+    const tasksOf = async (filter: string) => {
+      const r = await query(
+        `type=BackupTaskSession&format=Entities&filter=${encodeURIComponent(filter)}&sortAsc=CreationTime&pageSize=1000`,
+      );
+      return r.Entities?.BackupTaskSessions?.BackupTaskSession ?? [];
+    };
+    const one = await Promise.all(parents.map((uid) => tasksOf(`JobSessionUid=="${uid}"`)));
+    const guid = (uid: string) => uid.slice(uid.lastIndexOf(':') + 1);
+
+    const batched = await tasksOf(parents.map((uid) => `JobSessionUid=="${uid}"`).join(','));
+    const bare = await tasksOf(parents.map((uid) => `JobSessionUid==${guid(uid)}`).join(','));
+    // The union holds for an OR under an AND, and an OR of mixed fields is still evaluated in full.
+    const anded = await tasksOf(
+      `(${parents.map((uid) => `JobSessionUid=="${uid}"`).join(',')});Result==Success`,
+    );
+    const mixed = await tasksOf(`JobSessionUid=="${parents[0]}",VmDisplayName=="apache02"`);
+
+    const uids = (list: Record<string, string>[]) => list.map((t) => t.UID).sort();
+    expect(one.every((list) => list.length > 0)).toBe(true);
+    expect(uids(batched)).toEqual(uids(one.flat()));
+    expect(uids(bare)).toEqual(uids(one.flat()));
+    expect(uids(anded)).toEqual(uids(one.flat().filter((t) => t.Result === 'Success')));
+    expect(mixed.filter((t) => t.JobSessionUid === parents[0])).toHaveLength(one[0]?.length ?? -1);
+    expect(mixed.some((t) => t.VmDisplayName === 'apache02' && t.JobSessionUid !== parents[0])).toBe(true);
+  });
+
   it('serves the other types', async () => {
     expect((await query('type=Job&filter=Name=="Fileserver02 Replication"')).Refs?.Ref).toHaveLength(1);
     expect((await query('type=Job&filter=JobType==Replica&pageSize=100')).Refs?.Ref?.length).toBeGreaterThan(

@@ -1,3 +1,4 @@
+import { blockWithText } from '../../helpers/slack-blocks.js';
 import { MINUTE, startHarness, type Harness } from '../../helpers/watcher-harness.js';
 
 let h: Harness | undefined;
@@ -62,5 +63,37 @@ describe('polling cost', () => {
     // Per watched kind one problem query and one count of the older part of the window, plus one for running
     // failovers.
     expect(small).toBe(11);
+  });
+
+  it("reads the task lists of one poll's alerts in one query per type, not one Down link each", async () => {
+    h = await startHarness({ config: { stormThreshold: 10 } });
+    const types = ['BackupJobSession', 'ReplicaJobSession'] as const;
+    for (const [t, type] of types.entries())
+      for (let i = 1; i <= 4; i += 1)
+        h.stopped({
+          type,
+          result: 'Failed',
+          jobName: `Job ${t}-${i}`,
+          tasks: [
+            { vmName: `vm-${t}-${i}-a`, result: 'Failed', reason: `Disk ${t}-${i} full` },
+            { vmName: `vm-${t}-${i}-b`, result: 'Success' },
+          ],
+        });
+
+    await h.poll(MINUTE);
+
+    const stats = h.sim.stats().requests;
+    expect(Object.keys(stats.byRoute).filter((route) => /TaskSessions$/i.test(route))).toEqual([]);
+    expect(stats.byType['BackupTaskSession']).toBe(1);
+    expect(stats.byType['ReplicaTaskSession']).toBe(1);
+    const alerts = h.topLevel();
+    expect(alerts).toHaveLength(8);
+    for (const [t] of types.entries())
+      for (let i = 1; i <= 4; i += 1) {
+        const alert = alerts.find((m) => m.text?.includes(`Job ${t}-${i}`));
+        expect(blockWithText(alert, `vm-${t}-${i}-a`)).toBeDefined();
+        expect(blockWithText(alert, `Disk ${t}-${i} full`)).toBeDefined();
+        expect(blockWithText(alert, '1 succeeded')).toBeDefined();
+      }
   });
 });
