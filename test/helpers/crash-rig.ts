@@ -38,6 +38,8 @@ export async function startCrashRig(
     // A hung call is given up after 5 s, not 15 s, and retried within a second (the retries stay five).
     SLACK_TIMEOUT: '5s',
     SLACK_RETRY_DELAY: '50ms',
+    // A failed EM request is retried after 50 ms, then 100 and 200 ms (not 0.5, 1 and 2 s; the retries stay three).
+    VEEAM_RETRY_DELAY: '50ms',
     // These suites count session alerts and aim Slack faults at them: the protection loop's first-start summary
     // and the daily digest would take faults meant for alerts (a test that wants them turns them on).
     WATCH_PROTECTION: 'false',
