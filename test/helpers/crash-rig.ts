@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { freshFolder, slackModeEnv, spawnBot, type BotProcess } from './bot-process.js';
@@ -20,6 +20,9 @@ export interface CrashRig {
   alertsFor(uid: string): number;
   stop(): Promise<void>;
 }
+
+/** The part of the bot's DATA_FILE the rig reads. */
+type StateFile = { alerts: Record<string, { uid: string; status: string }> };
 
 export async function startCrashRig(
   options: { stormThreshold?: number; env?: Record<string, string>; initialState?: object } = {},
@@ -46,6 +49,26 @@ export async function startCrashRig(
     DIGEST_CHANNELS: 'off',
     ...options.env,
   });
+  // The file is looked at every 20 ms and holds up to a thousand records: parse it only when it was replaced.
+  let seen: { version: string; state: StateFile } | undefined;
+  const readState = async (): Promise<StateFile | undefined> => {
+    const version = await stat(dataFile).then(
+      (s) => `${s.ino}:${s.mtimeMs}:${s.size}`,
+      // Not written yet: look again.
+      () => undefined,
+    );
+    if (version === undefined) return undefined;
+    if (seen?.version !== version) {
+      const state = await readFile(dataFile, 'utf8').then(
+        (text) => JSON.parse(text) as StateFile,
+        // Replaced between the stat and the read: look again.
+        () => undefined,
+      );
+      if (state === undefined) return undefined;
+      seen = { version, state };
+    }
+    return seen.state;
+  };
   return {
     sim,
     slack,
@@ -59,13 +82,9 @@ export async function startCrashRig(
       return current;
     },
     async waitForRecord(uid, status, timeoutMs = 15_000) {
+      const uids = new Set(Array.isArray(uid) ? uid : [uid]);
       const recorded = async () => {
-        const state = await readFile(dataFile, 'utf8').then(
-          (text) => JSON.parse(text) as { alerts: Record<string, { uid: string; status: string }> },
-          // Not written yet: look again.
-          () => undefined,
-        );
-        const uids = new Set(Array.isArray(uid) ? uid : [uid]);
+        const state = await readState();
         return Object.values(state?.alerts ?? {}).some((r) => uids.has(r.uid) && r.status === status);
       };
       await waitUntil(recorded, { timeoutMs, what: `a ${status} record for ${String(uid)} in ${dataFile}` });
