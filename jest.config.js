@@ -16,4 +16,6 @@ export default {
   // Two files at a time (this project's reference machine has 2 cores): every server listens on port 0 and
   // every temp folder comes from mkdtemp, so suites never share a port or a file.
   maxWorkers: 2,
+  // Slowest first, the e2e files first on a clean clone too (no timing cache): see the file.
+  testSequencer: '<rootDir>/test/global/slow-first-sequencer.mjs',
 };

@@ -3,7 +3,7 @@ import { startBanner } from './config/banner.js';
 import { startWatcher } from './watcher/start-watcher.js';
 import { createEmClient, type EmClient } from './em/client.js';
 import { connectEm } from './em/connect.js';
-import { retryPolicies } from './em/retry-policies.js';
+import { backoffFrom } from './em/retry-policies.js';
 import { OPERATOR_ACCOUNT, startSimulator } from './simulator/index.js';
 import { createCatalog } from './commands/catalog.js';
 import { createActionTokens } from './commands/job-actions/action-token.js';
@@ -231,8 +231,9 @@ const DEMO_SIMULATOR = { seed: 42, history: 2000, live: true } as const;
 async function openEm(config: Config, logger: Logger, health: HealthKit): Promise<EmConnection> {
   const { url } = config.em;
   const onResponse = health.onEmResponse;
+  const retryPolicy = backoffFrom(config.em.retryDelayMs);
   if (url !== undefined) {
-    const client = await connectEm({ ...config.em, url }, { logger, onResponse });
+    const client = await connectEm({ ...config.em, url }, { logger, onResponse, retryPolicy });
     return { client, close: () => client.close() };
   }
   const simulator = await startSimulator({ ...DEMO_SIMULATOR, port: 0, host: '127.0.0.1' });
@@ -244,7 +245,7 @@ async function openEm(config: Config, logger: Logger, health: HealthKit): Promis
     password: account.password,
     timeoutMs: config.em.timeoutMs,
     maxResponseBytes: config.em.maxResponseBytes,
-    retryPolicy: retryPolicies.default,
+    retryPolicy,
     logger,
     onResponse,
   });

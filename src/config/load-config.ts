@@ -16,6 +16,8 @@ export interface EmConfig {
   caFile: string | undefined;
   tlsInsecure: boolean;
   timeoutMs: number;
+  /** VEEAM_RETRY_DELAY: the first retry's delay; each later one doubles it, up to 8 times it. */
+  retryDelayMs: number;
   /** EM_MAX_RESPONSE_BYTES: the largest EM body accepted; a larger one is aborted while it streams in. */
   maxResponseBytes: number;
   webUrl: string | undefined;
@@ -143,6 +145,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       caFile: env.VEEAM_CA_FILE,
       tlsInsecure: env.VEEAM_TLS_INSECURE,
       timeoutMs: env.VEEAM_TIMEOUT,
+      retryDelayMs: env.VEEAM_RETRY_DELAY,
       maxResponseBytes: env.EM_MAX_RESPONSE_BYTES,
       webUrl: env.EM_WEB_URL,
     },

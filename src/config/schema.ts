@@ -76,6 +76,7 @@ export const envSchema = z.object({
   VEEAM_CA_FILE: optionalText,
   VEEAM_TLS_INSECURE: booleanText(false),
   VEEAM_TIMEOUT: duration('10s'),
+  VEEAM_RETRY_DELAY: duration('500ms'),
   EM_MAX_RESPONSE_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce

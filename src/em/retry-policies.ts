@@ -15,3 +15,8 @@ export const retryPolicies = {
   fast: { retries: 3, minDelayMs: 1, maxDelayMs: 5, factor: 2 },
   none: { retries: 0, minDelayMs: 0, maxDelayMs: 0, factor: 1 },
 } as const satisfies Record<string, RetryPolicy>;
+
+/** The default policy's shape from another first delay (VEEAM_RETRY_DELAY): doubling, up to 8 times it. */
+export function backoffFrom(minDelayMs: number): RetryPolicy {
+  return { ...retryPolicies.default, minDelayMs, maxDelayMs: minDelayMs * 8 };
+}

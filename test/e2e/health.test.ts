@@ -2,6 +2,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/index
 import { slackModeEnv, spawnBot, waitForMorePolls, type BotProcess } from '../helpers/bot-process.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { parsePrometheusText, sampleValue } from '../helpers/prometheus-text.js';
+import { waitUntil } from '../helpers/wait.js';
 
 async function get(url: string): Promise<{ status: number; body: string; type: string }> {
   const response = await fetch(url);
@@ -23,12 +24,14 @@ describe('the health endpoints in Slack HTTP mode', () => {
   beforeAll(async () => {
     sim = await startSimulator({ history: 200, live: false });
     slack = await startFakeSlack();
-    bot = spawnBot(slackModeEnv(sim, slack.apiUrl));
+    // No pacing between posts: the fake Slack does not rate-limit, and the alerts here are counted, not timed.
+    bot = spawnBot(slackModeEnv(sim, slack.apiUrl, { SLACK_POST_INTERVAL: '0' }));
     const [, port] = await bot.waitFor(/"port":(\d+),"msg":"Slack app started"/, 20_000, 'stderr');
     base = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
-    await bot.kill('SIGTERM');
+    // SIGKILL: EM is gone by now, and a graceful stop would spend seconds retrying its logoff.
+    await bot.kill('SIGKILL');
     await slack.stop();
     if (simRunning) await sim.stop();
   });
@@ -72,8 +75,12 @@ describe('the health endpoints in Slack HTTP mode', () => {
     expect(ready).toMatchObject({ status: 200, body: 'ready\n' });
     await sim.stop();
     simRunning = false;
-    await waitForMorePolls(bot, 1, 30_000);
-    const down = await get(`${base}/readyz`);
+    // Readiness follows EM's answers as they come (the first refused request), not the end of a poll.
+    let down = ready;
+    await waitUntil(async () => (down = await get(`${base}/readyz`)).status !== 200, {
+      timeoutMs: 30_000,
+      what: 'a /readyz answer other than 200',
+    });
     expect(down.status).toBe(503);
     expect(down.body).toMatch(/^em: /m);
     expect(down.body).not.toMatch(/^(slack|store): /m);

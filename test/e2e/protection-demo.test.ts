@@ -9,7 +9,8 @@ describe('protection in the local demo', () => {
 
   beforeAll(async () => {
     startedAt = Date.now();
-    bot = spawnBot({});
+    // The demo as `npm start` runs it, polling every second instead of every 5 s (its live runs show sooner).
+    bot = spawnBot({ WATCH_SCHEDULE: '*/1 * * * * *' });
     await bot.waitFor(/^Local demo: .*\n.*\n/, 20_000, 'stdout');
   });
   afterAll(() => bot.kill('SIGTERM'));

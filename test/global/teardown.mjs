@@ -1,4 +1,5 @@
-/** Jest globalTeardown: stops the run's PostgreSQL and removes its data folder. */
+/** Jest globalTeardown: stops the run's PostgreSQL (once it has started) and removes its data folder. */
 export default async function teardown() {
-  await globalThis.__veeamBotPostgres?.stop();
+  const server = await globalThis.__veeamBotPostgres;
+  await server?.stop();
 }

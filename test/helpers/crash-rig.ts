@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { freshFolder, slackModeEnv, spawnBot, type BotProcess } from './bot-process.js';
@@ -21,6 +21,9 @@ export interface CrashRig {
   stop(): Promise<void>;
 }
 
+/** The part of the bot's DATA_FILE the rig reads. */
+type StateFile = { alerts: Record<string, { uid: string; status: string }> };
+
 export async function startCrashRig(
   options: { stormThreshold?: number; env?: Record<string, string>; initialState?: object } = {},
 ): Promise<CrashRig> {
@@ -38,12 +41,34 @@ export async function startCrashRig(
     // A hung call is given up after 5 s, not 15 s, and retried within a second (the retries stay five).
     SLACK_TIMEOUT: '5s',
     SLACK_RETRY_DELAY: '50ms',
+    // A failed EM request is retried after 50 ms, then 100 and 200 ms (not 0.5, 1 and 2 s; the retries stay three).
+    VEEAM_RETRY_DELAY: '50ms',
     // These suites count session alerts and aim Slack faults at them: the protection loop's first-start summary
     // and the daily digest would take faults meant for alerts (a test that wants them turns them on).
     WATCH_PROTECTION: 'false',
     DIGEST_CHANNELS: 'off',
     ...options.env,
   });
+  // The file is looked at every 20 ms and holds up to a thousand records: parse it only when it was replaced.
+  let seen: { version: string; state: StateFile } | undefined;
+  const readState = async (): Promise<StateFile | undefined> => {
+    const version = await stat(dataFile).then(
+      (s) => `${s.ino}:${s.mtimeMs}:${s.size}`,
+      // Not written yet: look again.
+      () => undefined,
+    );
+    if (version === undefined) return undefined;
+    if (seen?.version !== version) {
+      const state = await readFile(dataFile, 'utf8').then(
+        (text) => JSON.parse(text) as StateFile,
+        // Replaced between the stat and the read: look again.
+        () => undefined,
+      );
+      if (state === undefined) return undefined;
+      seen = { version, state };
+    }
+    return seen.state;
+  };
   return {
     sim,
     slack,
@@ -57,13 +82,9 @@ export async function startCrashRig(
       return current;
     },
     async waitForRecord(uid, status, timeoutMs = 15_000) {
+      const uids = new Set(Array.isArray(uid) ? uid : [uid]);
       const recorded = async () => {
-        const state = await readFile(dataFile, 'utf8').then(
-          (text) => JSON.parse(text) as { alerts: Record<string, { uid: string; status: string }> },
-          // Not written yet: look again.
-          () => undefined,
-        );
-        const uids = new Set(Array.isArray(uid) ? uid : [uid]);
+        const state = await readState();
         return Object.values(state?.alerts ?? {}).some((r) => uids.has(r.uid) && r.status === status);
       };
       await waitUntil(recorded, { timeoutMs, what: `a ${status} record for ${String(uid)} in ${dataFile}` });

@@ -26,6 +26,8 @@ interface CdpState {
 }
 
 const DAY = 86_400_000;
+/** When the failing job's first live run starts, after the scenario starts. */
+const FAILING_JOB_FIRST_MS = 500;
 /** Stopped live sessions per job or plan that keep their task sessions (and VM points): the demo shows recent ones. */
 export const LIVE_SESSIONS_KEPT = 10;
 /**
@@ -60,7 +62,11 @@ export class LiveEngine {
   ) {
     this.rng = createRng(hash3(store.seed, 0x11fe));
     for (const owner of store.inventory.owners) {
-      if (owner.type === 'Job') this.nextStart.set(owner.index, now + randInt(this.rng, 500, 20_000));
+      if (owner.type === 'Job') {
+        const at = now + randInt(this.rng, 500, 20_000);
+        // The failing job runs first, so the demo shows a live failure within its first half minute.
+        this.nextStart.set(owner.index, owner.name === FAILING_JOB ? now + FAILING_JOB_FIRST_MS : at);
+      }
       if (owner.type === 'CloudFailoverPlan' && owner.index === this.firstPlan()?.index)
         this.nextStart.set(owner.index, now + 5_000);
       if (owner.type === 'CdpPolicy') this.startCdp(owner, now);
