@@ -15,6 +15,23 @@ const EMOJI: Record<string, string> = {
   arrows_counterclockwise: '🔄',
   no_entry: '⛔',
   lock: '🔒',
+  // Protection, claims, snoozes, the digest and routing notices.
+  shield: '🛡️',
+  alarm_clock: '⏰',
+  hourglass: '⌛',
+  double_vertical_bar: '⏸️',
+  floppy_disk: '💾',
+  red_circle: '🔴',
+  large_orange_circle: '🟠',
+  large_green_circle: '🟢',
+  white_circle: '⚪',
+  raising_hand: '🙋',
+  zzz: '💤',
+  stopwatch: '⏱️',
+  bell: '🔔',
+  no_bell: '🔕',
+  loudspeaker: '📢',
+  zipper_mouth_face: '🤐',
 };
 
 /** Replaces the emoji codes we use (`:x:`) with the characters a terminal can show. */

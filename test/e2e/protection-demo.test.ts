@@ -37,13 +37,13 @@ describe('protection in the local demo', () => {
       await bot.waitFor(/^VMs: \d+ stale of \d+$/m, 20_000, 'stdout');
       const answer = bot.stdout().slice(before);
       const counts = answer.match(
-        /missed\s+(\d+)\s+·\s+:hourglass:\s+stale\s+(\d+)\s+·\s+:double_vertical_bar:\s+disabled\s+(\d+)\s+·\s+✅\s+protected\s+(\d+)/,
+        /missed\s+(\d+)\s+·\s+⌛\s+stale\s+(\d+)\s+·\s+⏸️\s+disabled\s+(\d+)\s+·\s+✅\s+protected\s+(\d+)/,
       );
       expect(counts).not.toBeNull();
       for (const count of counts?.slice(1) ?? []) expect(Number(count)).toBeGreaterThan(0);
-      expect(answer).toMatch(/^:alarm_clock: Jenkins Backup · missed/m);
-      expect(answer).toMatch(/^:hourglass: Backup Job 3 · stale/m);
-      expect(answer).toMatch(/^:double_vertical_bar: Backup Job 1 · disabled/m);
+      expect(answer).toMatch(/^⏰ Jenkins Backup · missed/m);
+      expect(answer).toMatch(/^⌛ Backup Job 3 · stale/m);
+      expect(answer).toMatch(/^⏸️ Backup Job 1 · disabled/m);
       expect(answer).toMatch(/^✅ .+ · protected/m);
     },
     2 * MINUTE,

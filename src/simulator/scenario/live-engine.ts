@@ -28,6 +28,8 @@ interface CdpState {
 const DAY = 86_400_000;
 /** When the failing job's first live run starts, after the scenario starts. */
 const FAILING_JOB_FIRST_MS = 500;
+/** The failing job's VMs take a quarter of the usual 2-6 s, so its live failure shows within the demo's first seconds. */
+const FAILING_JOB_PACE = 4;
 /** Stopped live sessions per job or plan that keep their task sessions (and VM points): the demo shows recent ones. */
 export const LIVE_SESSIONS_KEPT = 10;
 /**
@@ -115,11 +117,12 @@ export class LiveEngine {
   private startSession(owner: Owner, now: number): void {
     const retry = this.lastResult.get(owner.index) === Result.Failed && this.rng() < 0.6;
     const id = addRunningSession(this.store, owner, now, retry);
+    const pace = owner.name === FAILING_JOB ? FAILING_JOB_PACE : 1;
     const plan = owner.vms.map(() => {
       const result = this.outcome(owner);
       const reasons = result === Result.Warning ? WARNING_REASONS : FAILURE_REASONS;
       return {
-        duration: randInt(this.rng, 2_000, 6_000),
+        duration: Math.round(randInt(this.rng, 2_000, 6_000) / pace),
         result,
         reason:
           result === Result.Success

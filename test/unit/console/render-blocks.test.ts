@@ -77,6 +77,10 @@ describe('renderMrkdwn', () => {
     ['<https://em.example.local/>', 'https://em.example.local/'],
     ['<!subteam^S1|@oncall> <!here> <@U1>', '@oncall @here @U1'],
     [':white_check_mark: ok', '✅ ok'],
+    [':shield: 1 job missed its run', '🛡️ 1 job missed its run'],
+    [':raising_hand: claimed · :zzz: snoozed', '🙋 claimed · 💤 snoozed'],
+    [':red_circle: Repo 1 · :large_orange_circle: Repo 2', '🔴 Repo 1 · 🟠 Repo 2'],
+    [':not_an_emoji: stays', ':not_an_emoji: stays'],
     ['`/veeam help`', '`/veeam help`'],
   ])('renders %s as %s without colour', (input, expected) => {
     expect(renderMrkdwn(input, false)).toBe(expected);
