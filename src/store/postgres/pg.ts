@@ -37,7 +37,7 @@ export function createDb(options: DbOptions): Db {
     connectionString: options.url,
     max: options.max ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-    ...tls(options),
+    ...tlsOptions(options),
   });
   // An idle connection the server dropped (a restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -75,12 +75,17 @@ export function createDb(options: DbOptions): Db {
   };
 }
 
-/** PGSSLMODE as libpq reads it: disable/allow/prefer without TLS checks, require, verify-ca and verify-full with. */
-function tls(options: DbOptions): { ssl?: pg.PoolConfig['ssl'] } {
+/**
+ * PGSSLMODE as libpq reads it, as far as node-postgres can follow: `disable` never uses TLS (even with a CA
+ * file); `allow` and `prefer` connect without TLS, since node-postgres cannot try TLS and fall back; `require`
+ * encrypts without checking the certificate; `verify-ca` checks it against STATE_CA_FILE, `verify-full` the host
+ * name too. Unset: TLS with verification when STATE_CA_FILE is given, else none.
+ */
+export function tlsOptions(options: Pick<DbOptions, 'sslMode' | 'caFile'>): { ssl?: pg.PoolConfig['ssl'] } {
   const mode = options.sslMode;
+  if (mode === 'disable' || mode === 'allow' || mode === 'prefer') return { ssl: false };
   const ca = options.caFile ? readFileSync(options.caFile, 'utf8') : undefined;
-  if (mode === undefined || mode === 'disable' || mode === 'allow' || mode === 'prefer')
-    return ca ? { ssl: { ca } } : {};
+  if (mode === undefined) return ca ? { ssl: { ca, rejectUnauthorized: true } } : {};
   if (mode === 'require') return { ssl: { rejectUnauthorized: false } };
   if (mode === 'verify-ca')
     return { ssl: { ca, rejectUnauthorized: true, checkServerIdentity: () => undefined } };
