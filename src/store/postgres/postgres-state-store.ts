@@ -1,7 +1,16 @@
 import { AppError, ErrorCode, StateFileError } from '../../shared/errors.js';
 import { emptyState, type AlertRecord, type WatcherState } from '../../watcher/state.js';
 import { watcherStateSchema } from '../../watcher/state-schema.js';
-import { diffState, emptySnapshot, isEmptyDiff, snapshotOf, type StateDiff } from '../state-diff.js';
+import { isDeepStrictEqual } from 'node:util';
+import { assignInPlace, mergeJson } from '../merge-json.js';
+import {
+  diffState,
+  emptySnapshot,
+  isEmptyDiff,
+  snapshotOf,
+  type StateDiff,
+  type StateSnapshot,
+} from '../state-diff.js';
 import type { StateStore } from '../state-store.js';
 import { LeaseLostError } from './lease-lost-error.js';
 import { createPostgresActionLedger } from './postgres-action-ledger.js';
@@ -21,7 +30,7 @@ export interface PostgresStoreOptions {
  * The state on PostgreSQL (schema from migrations.ts, applied before this is used). Each save is one
  * transaction writing only what changed since this process last read or wrote it: top-level fields as JSONB
  * rows, alert records as rows, so replicas changing different parts (a follower's /veeam subscribe, the
- * leader's poll) do not overwrite each other. A new alert record is inserted with ON CONFLICT DO NOTHING:
+ * leader's poll) do not overwrite each other; a field both changed is merged three ways (merge-json.ts). A new alert record is inserted with ON CONFLICT DO NOTHING:
  * the constraint, not a read, decides that a session's result alerts once per channel.
  */
 export function createPostgresStateStore(db: Db, options: PostgresStoreOptions = {}): StateStore {
@@ -38,12 +47,16 @@ export function createPostgresStateStore(db: Db, options: PostgresStoreOptions =
       const diff = diffState(snapshot, state);
       const token = options.fencing?.();
       if (isEmptyDiff(diff) && token === undefined) return;
-      const next = snapshotOf(state);
+      let merged: string[] = [];
       await db.transaction(async (tx) => {
         if (token !== undefined) await checkFencing(tx, token);
+        merged = await mergeConcurrent(tx, snapshot, diff);
         await writeDiff(tx, diff);
       });
-      snapshot = next;
+      // What another writer added is now ours too, so the next save does not take it away again.
+      const fields = state as unknown as Record<string, unknown>;
+      for (const name of merged) fields[name] = assignInPlace(fields[name], diff.fields[name]);
+      snapshot = snapshotOf(state);
     },
     async claimOnce(kind, key) {
       const { rowCount } = await db.query(
@@ -66,6 +79,28 @@ async function checkFencing(tx: DbQuery, token: bigint): Promise<void> {
     [token.toString()],
   );
   if (rowCount === 0) throw new LeaseLostError(token);
+}
+
+/**
+ * The fields this save changes that another writer (the leader's poll, a follower's claim) also changed since we
+ * read them: locked for the transaction and merged three ways into the diff, so neither change is lost.
+ */
+async function mergeConcurrent(tx: DbQuery, before: StateSnapshot, diff: StateDiff): Promise<string[]> {
+  const names = Object.keys(diff.fields);
+  if (names.length === 0) return [];
+  const { rows } = await tx.query<{ key: string; value: unknown }>(
+    'SELECT key, value FROM state_fields WHERE key = ANY($1::text[]) FOR UPDATE',
+    [names],
+  );
+  const merged: string[] = [];
+  for (const { key, value } of rows) {
+    const read = before.fields.get(key);
+    const base: unknown = read === undefined ? undefined : JSON.parse(read);
+    if (isDeepStrictEqual(base, value)) continue;
+    diff.fields[key] = mergeJson(base, diff.fields[key], value);
+    merged.push(key);
+  }
+  return merged;
 }
 
 async function writeDiff(tx: DbQuery, diff: StateDiff): Promise<void> {
