@@ -2,8 +2,25 @@ import { ErrorCode } from '../../../src/shared/errors.js';
 import { migrate } from '../../../src/store/postgres/migrations.js';
 import type { Db } from '../../../src/store/postgres/pg.js';
 import { createPostgresStateStore } from '../../../src/store/postgres/postgres-state-store.js';
+import type { IncidentRecord } from '../../../src/watcher/state.js';
 import { createTestDatabase, openTestDb } from '../../helpers/postgres.js';
 import { buildRecord, describeStoreContract } from './contract.js';
+
+function incident(jobKey: string, ts: string): IncidentRecord {
+  return {
+    jobKey,
+    jobName: jobKey,
+    sessionKind: 'BackupJobSession',
+    channel: 'C1',
+    ts,
+    rootUid: `uid-${jobKey}`,
+    failures: 1,
+    retries: 0,
+    lastResult: 'Failed',
+    lastUid: `uid-${jobKey}`,
+    lastEndedAt: 1,
+  };
+}
 
 describeStoreContract('PostgreSQL', async () => {
   const database = await createTestDatabase();
@@ -59,6 +76,37 @@ describe('PostgreSQL store between replicas', () => {
     expect(loaded.subscriptions.map((s) => s.channel)).toEqual(['C-NEW']);
     expect(loaded.lastPollAt).toBe(42);
     expect(Object.keys(loaded.alerts)).toEqual([buildRecord().key]);
+  });
+
+  it('merges a field both replicas changed: a follower’s claim and the leader’s new incident and mute all stay', async () => {
+    const leader = open();
+    const follower = open();
+    const seed = await leader.load();
+    seed.incidents['job-a'] = incident('job-a', '1.1');
+    seed.mutes.push({ job: 'Old', until: 1, by: 'U0', channel: 'C1' });
+    await leader.save(seed);
+    const followerState = await follower.load();
+    const held = seed.incidents['job-a'];
+
+    followerState.incidents['job-a']!.claim = { by: 'U9', name: 'Ana', at: 5 };
+    followerState.mutes.push({ job: 'Snoozed', until: 99, by: 'U9', channel: 'C1' });
+    await follower.save(followerState);
+    seed.incidents['job-b'] = incident('job-b', '2.2');
+    seed.incidents['job-a']!.failures = 2;
+    seed.mutes = seed.mutes.filter((m) => m.job !== 'Old');
+    await leader.save(seed);
+
+    const loaded = await open().load();
+    expect(loaded.incidents['job-a']).toMatchObject({ failures: 2, claim: { by: 'U9' } });
+    expect(Object.keys(loaded.incidents).sort()).toEqual(['job-a', 'job-b']);
+    expect(loaded.mutes.map((m) => m.job)).toEqual(['Snoozed']);
+    // The leader's memory took the claim in place: the record it holds is still the state's, and its next save keeps it.
+    expect(seed.incidents['job-a']).toBe(held);
+    expect(held?.claim?.by).toBe('U9');
+    seed.lastPollAt = 7;
+    seed.incidents['job-b']!.failures = 3;
+    await leader.save(seed);
+    expect((await open().load()).incidents['job-a']?.claim?.by).toBe('U9');
   });
 
   it('refuses a second record of the same session, result and channel from another writer', async () => {
