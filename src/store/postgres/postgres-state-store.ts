@@ -50,6 +50,7 @@ export function createPostgresStateStore(db: Db, options: PostgresStoreOptions =
       let merged: string[] = [];
       await db.transaction(async (tx) => {
         if (token !== undefined) await checkFencing(tx, token);
+        await claimNewKeys(tx, snapshot, diff);
         merged = await mergeConcurrent(tx, snapshot, diff);
         await writeDiff(tx, diff);
       });
@@ -79,6 +80,31 @@ async function checkFencing(tx: DbQuery, token: bigint): Promise<void> {
     [token.toString()],
   );
   if (rowCount === 0) throw new LeaseLostError(token);
+}
+
+/** Record fields whose keys are recorded once (kind in the `claims` table): one digest per channel and day. */
+const CLAIMED_FIELDS: Record<string, string> = { digests: 'digest' };
+
+/**
+ * A record this save adds to a claimed field takes its key in `claims` in the same transaction: the primary key,
+ * not a read, decides that two writers cannot both record the same channel's digest of one day.
+ */
+async function claimNewKeys(tx: DbQuery, before: StateSnapshot, diff: StateDiff): Promise<void> {
+  for (const [field, kind] of Object.entries(CLAIMED_FIELDS)) {
+    const value = diff.fields[field];
+    if (typeof value !== 'object' || value === null) continue;
+    const read = before.fields.get(field);
+    const known = read === undefined ? {} : (JSON.parse(read) as Record<string, unknown>);
+    const added = Object.keys(value).filter((key) => !(key in known));
+    if (added.length === 0) continue;
+    const { rows } = await tx.query<{ key: string }>(
+      `INSERT INTO claims (kind, key) SELECT $1, k FROM unnest($2::text[]) k ON CONFLICT DO NOTHING RETURNING key`,
+      [kind, added],
+    );
+    const taken = added.find((key) => !rows.some((row) => row.key === key));
+    if (taken !== undefined)
+      throw new AppError(ErrorCode.StateFile, `another writer already recorded the ${kind} ${taken}`);
+  }
 }
 
 /**

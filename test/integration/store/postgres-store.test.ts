@@ -109,6 +109,26 @@ describe('PostgreSQL store between replicas', () => {
     expect((await open().load()).incidents['job-a']?.claim?.by).toBe('U9');
   });
 
+  it('records one digest per channel and day by a constraint: a second writer’s record of it is refused', async () => {
+    const a = open();
+    const b = open();
+    const stateA = await a.load();
+    const stateB = await b.load();
+    const key = 'C1|2026-12-06';
+    stateA.digests = { [key]: { channel: 'C1', date: '2026-12-06', status: 'pending', decidedAt: 1 } };
+    await a.save(stateA);
+    stateB.digests = { [key]: { channel: 'C1', date: '2026-12-06', status: 'pending', decidedAt: 2 } };
+
+    await expect(b.save(stateB)).rejects.toMatchObject({ code: ErrorCode.StateFile });
+    stateA.digests[key] = { ...stateA.digests[key]!, status: 'sent', ts: '1.1' };
+    await a.save(stateA);
+    const reopened = open();
+    const stateC = await reopened.load();
+    stateC.digests![key]!.late = true;
+    await reopened.save(stateC);
+    expect((await open().load()).digests?.[key]).toMatchObject({ status: 'sent', ts: '1.1', late: true });
+  });
+
   it('refuses a second record of the same session, result and channel from another writer', async () => {
     const a = open();
     const b = open();
