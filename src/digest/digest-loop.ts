@@ -37,6 +37,8 @@ export interface DigestLoopDeps {
   repoWarnPercent: number;
   /** REPO_CRIT_PERCENT: the repository chart's red level. */
   repoCritPercent?: number;
+  /** RPO_DEFAULT: the digest judges stale VMs as the protection loop and `/veeam report` do. */
+  rpoDefaultMs?: number;
   /**
    * The local demo: from this instant today's digest is due once even before DIGEST_TIME, so a newcomer sees
    * one a minute after start (the same pending/sent records keep it to once).
@@ -83,6 +85,7 @@ async function runChannel(deps: DigestLoopDeps, channel: string): Promise<boolea
       timeZone,
       repoWarnPercent: deps.repoWarnPercent,
       ...(deps.repoCritPercent !== undefined ? { repoCritPercent: deps.repoCritPercent } : {}),
+      ...(deps.rpoDefaultMs !== undefined ? { rpoDefaultMs: deps.rpoDefaultMs } : {}),
       state,
     }),
   );

@@ -42,6 +42,9 @@ export function startDigest(deps: LoopDeps, watcher: Watcher): DigestSchedule {
     digest: deps.config.digest,
     repoWarnPercent: deps.config.protection.repoWarnPercent,
     repoCritPercent: deps.config.protection.repoCritPercent,
+    ...(deps.config.protection.rpoDefaultMs !== undefined
+      ? { rpoDefaultMs: deps.config.protection.rpoDefaultMs }
+      : {}),
     // The demo posts one digest about a minute after start, so a newcomer sees it.
     ...(deps.config.mode === 'local-demo'
       ? { demoDueAtMs: deps.clock.now() + deps.config.digest.demoAfterMs }

@@ -70,3 +70,54 @@ it('in the demo posts one digest from a minute after start, before DIGEST_TIME a
   expect(digests('2025-11-20')).toHaveLength(1);
   expect(digests('2025-11-20')[0]?.text).not.toContain('(late)');
 });
+
+it('judges stale VMs with RPO_DEFAULT, as the protection loop and /veeam report do', async () => {
+  const now = h.clock.now();
+  // Runs every 24 h learn an RPO of 36 h; the newest point is 10 h old: protected unless RPO_DEFAULT is shorter.
+  h.watcher.state().protection = {
+    lastCheckAt: now,
+    baselineAt: now,
+    jobs: {
+      'urn:job:1': {
+        name: 'Nightly SQL',
+        jobType: 'Backup',
+        enabled: true,
+        runs: Array.from({ length: 10 }, (_, i) => now - 10 * HOUR - i * 24 * HOUR),
+      },
+    },
+    vms: {
+      'urn:job:1\nsql01': {
+        jobUid: 'urn:job:1',
+        vm: 'sql01',
+        newestAt: now - 10 * HOUR,
+        kind: 'VmRestorePoint',
+      },
+    },
+    repos: {},
+    episodes: {},
+    posts: {},
+  };
+  h.advance(20 * HOUR); // 2025-11-21 08:00: the point is 30 h old
+  const withDefault = (rpoDefaultMs?: number) =>
+    createDigestLoop({
+      state: () => h.watcher.state(),
+      save: () => h.watcher.persist(),
+      client: h.client,
+      chat: h.chat,
+      clock: h.clock,
+      logger: silentLogger,
+      digest: { time: '08:00', timeZone: 'UTC', channels: [ALERTS], demoAfterMs: 60_000 },
+      repoWarnPercent: 10,
+      ...(rpoDefaultMs !== undefined ? { rpoDefaultMs } : {}),
+    });
+  expect((await withDefault(24 * HOUR).runOnce()).posted).toEqual([ALERTS]);
+  const [posted] = digests('2025-11-21');
+  expect(posted?.text).toContain('protection breaches: 1');
+  expect(JSON.stringify(posted?.blocks)).toContain('Nightly SQL');
+
+  // Without RPO_DEFAULT the learned 36 h RPO holds: the next day's digest lists no breach.
+  h.watcher.state().protection!.vms['urn:job:1\nsql01']!.newestAt = h.clock.now();
+  h.advance(24 * HOUR);
+  expect((await withDefault().runOnce()).posted).toEqual([ALERTS]);
+  expect(digests('2025-11-22')[0]?.text).not.toContain('protection breaches: 1');
+});
