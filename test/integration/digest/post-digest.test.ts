@@ -139,4 +139,18 @@ describe('postDigest', () => {
     expect(fake.messages).toHaveLength(1);
     expect(restarted.digests?.['C1|2025-06-10']).toMatchObject({ status: 'sent', ts: fake.messages[0]?.ts });
   });
+
+  it('posts once after a restart when a crash left the record pending before the message went out', async () => {
+    const restarted: Partial<WatcherState> = {
+      digests: {
+        'C1|2025-06-10': { channel: 'C1', date: '2025-06-10', status: 'pending', decidedAt: NOW - 1000 },
+      },
+    };
+    const due = dueNow(restarted);
+    expect(due?.settle).toBe(true);
+    expect(await postDigest(context(restarted, []), 'C1', due!, async () => prepared())).toBe(true);
+    expect(fake.messages.filter((m) => m.channel === 'C1' && !m.thread_ts)).toHaveLength(1);
+    expect(restarted.digests?.['C1|2025-06-10']).toMatchObject({ status: 'sent', ts: fake.messages[0]?.ts });
+    expect(dueNow(restarted)).toBeUndefined();
+  });
 });

@@ -57,7 +57,12 @@ describe('/veeam report [window]', () => {
     ).toBe('report 3d');
   });
 
-  it.each(['soon', '0h', '40d'])('rejects the window %j with the usage', async (window) => {
+  it('accepts the longest window, 31d', async () => {
+    const reply = await rig.run('report 31d');
+    expect(textOf(blockById(reply, 'digest:summary'))).toContain('Last 31d');
+  });
+
+  it.each(['soon', '0h', '32d', '40d'])('rejects the window %j with the usage', async (window) => {
     const reply = await rig.run(`report ${window}`);
     expect(textOf(blockById(reply, 'usage'))).toContain('/veeam report');
   });
