@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.stop());
 
-function loop(extra: { demoDueAtMs?: number } = {}) {
+function loop(extra: { demoDueAtMs?: number; rpoDefaultMs?: number } = {}) {
   return createDigestLoop({
     ...extra,
     // Through the harness, so a restart's new watcher is the one read.
@@ -98,19 +98,7 @@ it('judges stale VMs with RPO_DEFAULT, as the protection loop and /veeam report 
     posts: {},
   };
   h.advance(20 * HOUR); // 2025-11-21 08:00: the point is 30 h old
-  const withDefault = (rpoDefaultMs?: number) =>
-    createDigestLoop({
-      state: () => h.watcher.state(),
-      save: () => h.watcher.persist(),
-      client: h.client,
-      chat: h.chat,
-      clock: h.clock,
-      logger: silentLogger,
-      digest: { time: '08:00', timeZone: 'UTC', channels: [ALERTS], demoAfterMs: 60_000 },
-      repoWarnPercent: 10,
-      ...(rpoDefaultMs !== undefined ? { rpoDefaultMs } : {}),
-    });
-  expect((await withDefault(24 * HOUR).runOnce()).posted).toEqual([ALERTS]);
+  expect((await loop({ rpoDefaultMs: 24 * HOUR }).runOnce()).posted).toEqual([ALERTS]);
   const [posted] = digests('2025-11-21');
   expect(posted?.text).toContain('protection breaches: 1');
   expect(JSON.stringify(posted?.blocks)).toContain('Nightly SQL');
@@ -118,6 +106,6 @@ it('judges stale VMs with RPO_DEFAULT, as the protection loop and /veeam report 
   // Without RPO_DEFAULT the learned 36 h RPO holds: the next day's digest lists no breach.
   h.watcher.state().protection!.vms['urn:job:1\nsql01']!.newestAt = h.clock.now();
   h.advance(24 * HOUR);
-  expect((await withDefault().runOnce()).posted).toEqual([ALERTS]);
+  expect((await loop().runOnce()).posted).toEqual([ALERTS]);
   expect(digests('2025-11-22')[0]?.text).not.toContain('protection breaches: 1');
 });
