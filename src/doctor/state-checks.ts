@@ -48,8 +48,8 @@ export async function checkState(state: StateConfig): Promise<CheckResult[]> {
 
 async function checkConnect(db: Db): Promise<CheckResult> {
   try {
-    const { rows } = await db.query<{ version: string }>('SHOW server_version');
-    return pass('Database', `connected (PostgreSQL ${rows[0]?.version ?? 'unknown'})`);
+    const { rows } = await db.query<{ server_version: string }>('SHOW server_version');
+    return pass('Database', `connected (PostgreSQL ${rows[0]?.server_version ?? 'unknown'})`);
   } catch (error) {
     return fail(
       'Database',
