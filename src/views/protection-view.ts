@@ -65,7 +65,10 @@ export function buildJobProtectionView(job: JobProtection): SlackMessage {
     section(summary, 'protection_job'),
     section(lines.length ? packLines(lines, 2900) : 'No restore points seen yet.', 'protection_vms'),
   ];
-  return finishView(`${job.name}: ${job.state}, ${stale} of ${job.vms.length} VMs stale`, blocks);
+  return finishView(
+    `${escapeMrkdwn(job.name)}: ${job.state}, ${stale} of ${job.vms.length} VMs stale`,
+    blocks,
+  );
 }
 
 /** `/veeam protection <VM>`: the VM's newest point in each job that protects it (backup and replica). */
@@ -89,5 +92,5 @@ export function buildVmProtectionView(vm: string, jobs: readonly JobProtection[]
     section(`${boldName(truncate(vm, 150))} ${verdict}`, 'protection_vm'),
   ];
   if (lines.length) blocks.push(section(packLines(lines, 2900), 'protection_points'));
-  return finishView(`${vm} ${verdict}`, blocks);
+  return finishView(`${escapeMrkdwn(vm)} ${verdict}`, blocks);
 }

@@ -1,7 +1,7 @@
 import type { Repository } from '../em/estate-types.js';
 import { context, header, section } from './blocks.js';
 import type { KnownBlock, SlackMessage } from './format/block-kit.js';
-import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { boldName, escapeMrkdwn, literalName } from './format/escape-mrkdwn.js';
 import { progressBar } from './format/progress-bar.js';
 import { andMore, truncate } from './format/truncate.js';
 import { finishView } from './finish-view.js';
@@ -29,7 +29,7 @@ export function buildReposView(
   const sorted = [...repositories].sort((a, b) => (a.freePercent ?? 101) - (b.freePercent ?? 101));
   const shown = sorted.slice(0, REPOS_SHOWN).map((repo, i) => {
     const used = repo.freePercent === undefined ? undefined : 100 - repo.freePercent;
-    const server = repo.backupServerName ? ` on ${escapeMrkdwn(truncate(repo.backupServerName, 100))}` : '';
+    const server = repo.backupServerName ? ` on ${literalName(truncate(repo.backupServerName, 100))}` : '';
     const free = repo.freePercent === undefined ? '?' : `${repo.freePercent.toFixed(1)} %`;
     return section(
       `${levelEmoji(repo.freePercent, levels)} ${boldName(truncate(repo.name, 150))}${server}\n` +
