@@ -21,7 +21,16 @@ export function truncateMrkdwn(text: string, max: number): string {
   const open = kept.lastIndexOf('<');
   if (open > kept.lastIndexOf('>')) kept = kept.slice(0, open);
   kept = kept.replace(/&[a-z#0-9]{0,5}$/i, '');
+  // A cut inside a code span closes it, so the rest of the text is not formatted as code or, worse, as mrkdwn.
+  if ((kept.match(/`/g) ?? []).length % 2 === 1) return dropLastChar(kept) + ELLIPSIS + '`';
   return kept + ELLIPSIS;
+}
+
+/** The text less its last character (a whole surrogate pair, a whole entity). */
+function dropLastChar(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  const end = last >= 0xdc00 && last <= 0xdfff ? text.length - 2 : text.length - 1;
+  return text.slice(0, end).replace(/&[a-z#0-9]{0,5}$/i, '');
 }
 
 /** The default line added when a list is cut. */

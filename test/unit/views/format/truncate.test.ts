@@ -24,6 +24,13 @@ describe('truncateMrkdwn', () => {
     const text = 'start <!date^1758744009^{date_short_pretty} {time}|2025-09-24 20:00 UTC> end';
     expect(truncateMrkdwn(text, 30)).toBe('start …');
   });
+
+  it('closes a code span it cuts, within the limit', () => {
+    const cut = truncateMrkdwn('job `*bold* name that goes on` end', 20);
+    expect(cut).toBe('job `*bold* name t…`');
+    expect(cut.length).toBeLessThanOrEqual(20);
+    expect(truncateMrkdwn('`a` and `b` then more text', 12)).toBe('`a` and `b`…');
+  });
 });
 
 describe('packLines', () => {
