@@ -1,9 +1,13 @@
 import { jobsNamed } from '../../em/estate.js';
+import type { Job } from '../../em/estate-types.js';
+import { latestSessionsOf } from '../../em/lookups.js';
+import type { Session } from '../../em/types.js';
 import type { JobAction } from '../../em/job-actions.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { section } from '../../views/blocks.js';
 import type { ModalView, SlackMessage } from '../../views/format/block-kit.js';
 import { finishView } from '../../views/finish-view.js';
+import { resultLabel } from '../../views/format/result-emoji.js';
 import { buildConfirmModal } from '../../views/job-action-view.js';
 import type { ButtonClick, ButtonIo } from '../button-table.js';
 import type { CommandDeps } from '../types.js';
@@ -58,16 +62,30 @@ export async function prepareConfirmation(
     },
     deps.clock.now(),
   );
-  const incident = Object.values(deps.watcher?.state().incidents ?? {}).find((i) => i.jobName === job.name);
+  const last = await newestSessionOf(job, deps);
   return {
     modal: buildConfirmModal({
       action,
       jobName: job.name,
       backupServer: job.backupServerName,
-      lastResult: incident?.lastResult,
+      lastResult: last ? resultLabel(last) : undefined,
+      ...(last ? { lastAt: last.endTime ?? last.creationTime } : {}),
       token,
     }),
   };
+}
+
+/**
+ * The job's newest session in EM (one query filtered by the job's UID, sorted newest first, page size 1);
+ * undefined when it has none or EM could not say (the modal then shows "unknown").
+ */
+async function newestSessionOf(job: Job, deps: CommandDeps): Promise<Session | undefined> {
+  const kind = /replica/i.test(job.jobType) ? 'ReplicaJobSession' : 'BackupJobSession';
+  const sessions = await latestSessionsOf(deps.client, kind, { uid: job.uid }, 1).catch((error: unknown) => {
+    deps.logger.warn({ err: String(error), job: job.name }, 'could not read the last result of a job');
+    return [];
+  });
+  return sessions[0];
 }
 
 /**

@@ -65,7 +65,19 @@ describe('job action buttons on alerts', () => {
       const status = await command(h, 'status Loud Backup', 's1');
       const labels = jobActionButtons(status).map((b) => (b['text'] as { text: string }).text);
       expect(labels).toEqual(['Start', 'Stop']);
-      const opens = () => h.slack.calls.filter((c) => c.method === 'views.open').length;
+      // A newer failure EM has and the watcher has not polled yet: the modal reads the job's newest session from EM.
+      const newerEnd = h.sim.clock.now() + 5 * MINUTE;
+      h.sim.createSession({
+        type: 'BackupJobSession',
+        jobName: 'Loud Backup',
+        state: 'Stopped',
+        result: 'Failed',
+        creationTime: new Date(newerEnd - MINUTE).toISOString(),
+        endTime: new Date(newerEnd).toISOString(),
+      });
+      const lastResult = `Last result: Failed (<!date^${Math.floor(newerEnd / 1000)}^`;
+      const views = () => h.slack.calls.filter((c) => c.method === 'views.open');
+      const opens = () => views().length;
       const retry = await command(h, 'retry Loud Backup', 'r1');
       expect(String(retry.text)).toContain('confirm in the dialog');
       expect(opens()).toBe(1);
@@ -77,6 +89,10 @@ describe('job action buttons on alerts', () => {
         userId: 'U1',
       });
       await h.slack.waitFor(() => opens() === 2);
+      expect(views().map((c) => JSON.stringify(c.args['view']))).toEqual([
+        expect.stringContaining(lastResult),
+        expect.stringContaining(lastResult),
+      ]);
       expect(h.sim.actions()).toEqual([]);
     } finally {
       await h.stop();
