@@ -136,6 +136,7 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
           detail: z.string().optional(),
         }),
       ),
+      spentTokens: z.record(z.string(), z.number()).optional(),
     })
     .optional(),
 });

@@ -42,8 +42,12 @@ export async function checkSubmission(
   if (!jobActions) return refuse('off');
   const redeemed = jobActions.tokens.redeem(token, submitter, deps.clock.now());
   if (!redeemed.ok) return refuse(redeemed.refusal);
-  if (!(await jobActions.operators.isOperator(submitter))) return refuse('not_operator', redeemed.claims);
-  return { ok: true, claims: redeemed.claims };
+  const { claims } = redeemed;
+  if (!(await jobActions.operators.isOperator(submitter))) return refuse('not_operator', claims);
+  // The process's own memory caught a replay here; the store catches one after a restart or on another replica.
+  if (!(await jobActions.spendToken(claims.nonce, claims.expiresAt, deps.clock.now())))
+    return refuse('replayed', claims);
+  return { ok: true, claims };
 }
 
 /**
