@@ -174,6 +174,12 @@ export async function startFakeSlack(
         if (args['blocks']) target.blocks = args['blocks'] as unknown[];
         return json(res, 200, { ok: true, channel: target.channel, ts: target.ts });
       }
+      case 'chat.getPermalink': {
+        const target = messages.find((m) => m.channel === args['channel'] && m.ts === args['message_ts']);
+        if (!target) return json(res, 200, { ok: false, error: 'message_not_found' });
+        const permalink = `https://test.slack.com/archives/${target.channel}/p${target.ts.replace('.', '')}`;
+        return json(res, 200, { ok: true, channel: target.channel, permalink });
+      }
       case 'conversations.history':
       case 'conversations.replies': {
         const oldest = Number(args['oldest'] ?? 0);

@@ -88,7 +88,7 @@ export async function runConfirmedAction(
   const busy = await jobActions.ledger.begin(lock, now);
   if (busy) {
     await audit('refused_in_progress');
-    await say(inProgressLine(busy));
+    await say(await inProgressLine(busy, chat, deps));
     return;
   }
   const job = boldName(truncate(claims.jobName, 200));
@@ -188,8 +188,19 @@ function refusalLine(action: string, message: string): string {
   return `:no_entry: Enterprise Manager did not ${action} the job: ${escapeMrkdwn(truncate(line, 300))}`;
 }
 
-function inProgressLine(busy: ActionLock): string {
+/** The answer to a second confirmation: a link to the running one's message, or where it is when Slack gives none. */
+async function inProgressLine(busy: ActionLock, chat: ChatPort, deps: CommandDeps): Promise<string> {
   const message = busy.ts ?? busy.threadTs;
+  const link =
+    message && chat.permalink
+      ? await chat.permalink(busy.channel, message).catch((error: unknown) => {
+          deps.logger.warn({ err: String(error) }, 'no link to the running job action');
+          return undefined;
+        })
+      : undefined;
   // No mention of who asked: a refusal line must not ping them.
-  return `:hourglass: a ${busy.action} of this job is already in progress (in <#${busy.channel}>${message ? `, message ${message}` : ''}); not started again.`;
+  const where = link
+    ? `<${link}|see the running one>`
+    : `in <#${busy.channel}>${message ? `, message ${message}` : ''}`;
+  return `:hourglass: a ${busy.action} of this job is already in progress (${where}); not started again.`;
 }

@@ -179,4 +179,26 @@ describe('one confirmed action per job across two replicas (PostgreSQL)', () => 
     if (replay.ok) await drive([runConfirmedAction(replay.claims, 'alice', b, chat())]);
     expect(sim.actions().filter((x) => x.job === 'Replayed Job')).toHaveLength(1);
   });
+
+  it('a second confirmation while one runs links to the running one, or says where when Slack gives no link', async () => {
+    await addJob('Linked Job');
+    const live = replica();
+    const c = chat();
+    const running = await c.post({ channel: CHANNEL, text: 'start of Linked Job requested' });
+    const held = await claimsFor('Linked Job', 'held');
+    await live.jobActions!.ledger.begin(
+      { ...held, ts: running.ts, at: clock.now(), expiresAt: clock.now() + ACTION_LOCK_TTL_MS },
+      clock.now(),
+    );
+    const answer = () => slack.messages.filter((m) => m.channel === CHANNEL).at(-1)?.text ?? '';
+
+    await drive([runConfirmedAction(await claimsFor('Linked Job', 'second'), 'bob', live, c)]);
+    const link = `https://test.slack.com/archives/${CHANNEL}/p${running.ts.replace('.', '')}`;
+    expect(answer()).toContain(`already in progress (<${link}|see the running one>)`);
+
+    slack.fail({ method: 'chat.getPermalink', kind: 'error', error: 'message_not_found', count: 1 });
+    await drive([runConfirmedAction(await claimsFor('Linked Job', 'third'), 'bob', live, c)]);
+    expect(answer()).toContain(`already in progress (in <#${CHANNEL}>, message ${running.ts})`);
+    expect(sim.actions().filter((x) => x.job === 'Linked Job')).toEqual([]);
+  });
 });
