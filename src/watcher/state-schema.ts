@@ -134,6 +134,7 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
           action: z.string(),
           outcome: z.string(),
           detail: z.string().optional(),
+          incident: z.string().optional(),
         }),
       ),
       spentTokens: z.record(z.string(), z.number()).optional(),

@@ -35,7 +35,12 @@ export async function checkSubmission(
 ): Promise<SubmissionCheck> {
   const jobActions = deps.jobActions;
   const refuse = async (why: keyof typeof REFUSAL_LINE, claims?: ActionClaims): Promise<SubmissionCheck> => {
-    const step = { user: submitter, job: claims?.jobName ?? '', action: claims?.action ?? '' };
+    const step = {
+      user: submitter,
+      job: claims?.jobName ?? '',
+      action: claims?.action ?? '',
+      ...(claims?.incident ? { incident: claims.incident } : {}),
+    };
     await auditAction(deps, { ...step, outcome: `refused_${why}` }, 'job action confirmation');
     return { ok: false, line: REFUSAL_LINE[why] };
   };
@@ -72,6 +77,7 @@ export async function runConfirmedAction(
       action: claims.action,
       outcome,
       ...(detail ? { detail } : {}),
+      ...(claims.incident ? { incident: claims.incident } : {}),
       ...(log ? { log } : {}),
     });
   const now = deps.clock.now();

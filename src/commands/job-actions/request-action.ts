@@ -26,6 +26,8 @@ export interface ActionAsk {
   channelId: string;
   /** The alert the button was on: the result goes into its thread. */
   messageTs?: string;
+  /** The incident of that alert (its key in the state), kept with each audit entry. */
+  incident?: string;
 }
 
 /**
@@ -40,7 +42,11 @@ export async function prepareConfirmation(
   if (!jobActions) return { reply: buildErrorView('Job actions are off here (JOB_ACTIONS=off).') };
   const { action, userId } = ask;
   const audit = (outcome: string) =>
-    auditAction(deps, { user: userId, job: ask.jobName, action, outcome }, 'job action request');
+    auditAction(
+      deps,
+      { user: userId, job: ask.jobName, action, outcome, ...incidentOf(ask) },
+      'job action request',
+    );
   if (!(await jobActions.operators.isOperator(userId))) {
     await audit('refused_not_operator');
     const line = `:lock: only operators can ${action} jobs; ask ${jobActions.operators.whoToAsk}`;
@@ -59,6 +65,7 @@ export async function prepareConfirmation(
       action,
       channel: ask.channelId,
       ...(ask.messageTs ? { threadTs: ask.messageTs } : {}),
+      ...incidentOf(ask),
     },
     deps.clock.now(),
   );
@@ -104,6 +111,7 @@ export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io
     userId,
     channelId,
     ...(click.messageTs ? { messageTs: click.messageTs } : {}),
+    ...incidentAt(channelId, click.messageTs, deps),
   };
   const answer = await prepareConfirmation(ask, deps);
   if ('reply' in answer) return io.reply(answer.reply);
@@ -117,6 +125,28 @@ export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io
 export const auditConfirmationAsked = (ask: ActionAsk, deps: CommandDeps): Promise<void> =>
   auditAction(
     deps,
-    { user: ask.userId, job: ask.jobName, action: ask.action, outcome: 'confirmation_asked' },
+    {
+      user: ask.userId,
+      job: ask.jobName,
+      action: ask.action,
+      outcome: 'confirmation_asked',
+      ...incidentOf(ask),
+    },
     'job action request',
   );
+
+const incidentOf = (ask: ActionAsk) => (ask.incident ? { incident: ask.incident } : {});
+
+/** The incident whose first message is `ts` in `channel` (the alert a button was on), if the watcher has one. */
+function incidentAt(channel: string, ts: string | undefined, deps: CommandDeps): { incident?: string } {
+  if (!ts || !deps.watcher) return {};
+  try {
+    const found = Object.entries(deps.watcher.state().incidents).find(
+      ([, incident]) => incident.channel === channel && incident.ts === ts,
+    );
+    return found ? { incident: found[0] } : {};
+  } catch (error) {
+    void error; // No watcher bound (alerts off): no incident to name.
+    return {};
+  }
+}

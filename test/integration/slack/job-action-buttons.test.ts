@@ -1,5 +1,7 @@
 import { ActionId } from '../../../src/views/ids.js';
+import { createStateActionLedger } from '../../../src/store/state-action-ledger.js';
 import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { jobActionRig } from '../../helpers/job-action-rig.js';
 import { blocksOf, buttonsOf } from '../../helpers/slack-blocks.js';
 import { sendButtonClick, sendSlashCommand } from '../../helpers/slack-requests.js';
 import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
@@ -106,6 +108,44 @@ describe('job action buttons on alerts', () => {
       expect(jobActionButtons(await command(h, 'status Quiet Status', 's1'))).toEqual([]);
       const retry = await command(h, 'retry Quiet Status', 'r1');
       expect(String(retry.text)).toContain('JOB_ACTIONS=off');
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('keeps the incident’s key with every audit entry of an action asked from its alert', async () => {
+    const h = await startBotHarness({}, 5000, {
+      watcher: { kinds: ['backup'] },
+      jobActions: {
+        operators: ['U1'],
+        emUser: 'operator',
+        followLimits: { intervalMs: 2_000, maxWaitMs: 600_000 },
+      },
+    });
+    try {
+      const root = await alertFailedRun(h, 'Audited Backup');
+      const key = Object.entries(h.watcher.state().incidents).find(
+        ([, incident]) => incident.jobName === 'Audited Backup',
+      )?.[0];
+      expect(key).toBeDefined();
+      const rig = jobActionRig(h, ALERTS);
+
+      await rig.click('start|Audited Backup', 'U1', root?.ts);
+      expect((await rig.submit(rig.lastToken(), 'U1')).status).toBe(200);
+      await rig.runUntil(() => rig.lines().some((t) => t.includes('the start of *Audited Backup* finished')));
+      await h.slack.waitFor(() =>
+        (h.watcher.state().jobActions?.audit ?? []).some((e) => e.outcome === 'session_finished'),
+      );
+
+      const entries = await createStateActionLedger(h.watcher).history(100);
+      expect(entries.map((e) => e.outcome)).toEqual([
+        'confirmation_asked',
+        'confirmed',
+        'task_created',
+        'accepted',
+        'session_finished',
+      ]);
+      expect(entries.map((e) => e.incident)).toEqual(entries.map(() => key));
     } finally {
       await h.stop();
     }
