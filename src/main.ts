@@ -33,6 +33,7 @@ import { createGroupMembers } from './slack/user-groups.js';
 import { createSlackWebClient, onRateLimited } from './slack/web-client.js';
 import type { ChatPort } from './watcher/chat-port.js';
 import type { ActionLedger } from './store/action-ledger.js';
+import { createTokenSpend, type SpendToken } from './store/token-spend.js';
 import { createStateActionLedger } from './store/state-action-ledger.js';
 import { createFailoverFollowing, type FailoverFollowPort } from './watcher/failovers.js';
 
@@ -83,6 +84,7 @@ interface Run {
   health: HealthKit;
   /** Job actions' ledger, from the store once the watcher started (PostgreSQL's tables, else the state). */
   actionLedger?: ActionLedger;
+  spendToken?: SpendToken;
 }
 
 /** Slack mode: Bolt receives commands and clicks; the watcher posts through the same Web API client. */
@@ -107,6 +109,7 @@ async function runSlack(config: Config, em: EmConnection, run: Run): Promise<voi
       }),
       tokens: createActionTokens(config.jobActions.signingKey),
       ledger: run.actionLedger!,
+      spendToken: run.spendToken!,
     };
   }
   const routes = health.routes();
@@ -144,6 +147,7 @@ async function runConsole(config: Config, em: EmConnection, run: Run): Promise<b
       clock: systemClock,
       logger: run.logger.child({ part: 'job-actions' }),
       ledger: run.actionLedger!,
+      spendToken: run.spendToken!,
     });
   }
   await serveHealth(config, run);
@@ -182,6 +186,7 @@ async function startAlerts(
   if (digest) stops.push(() => digest.schedule.stop());
   run.bindWatcher(watcher);
   run.actionLedger = store.actionLedger ?? createStateActionLedger(watcher);
+  run.spendToken = createTokenSpend(store, watcher);
   // In the console the local user is the operator; in Slack OPERATORS decides.
   run.deps.routing = createRoutingPort({
     operators: config.mode === 'slack' ? config.operators : undefined,

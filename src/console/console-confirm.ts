@@ -6,6 +6,7 @@ import type { CommandDeps } from '../commands/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ActionLedger } from '../store/action-ledger.js';
+import type { SpendToken } from '../store/token-spend.js';
 import type { KnownBlock, ModalView } from '../views/format/block-kit.js';
 import type { ChatPort } from '../watcher/chat-port.js';
 import type { ConsolePrinter } from './console-printer.js';
@@ -19,6 +20,7 @@ export function createConsoleJobActions(deps: {
   clock: Clock;
   logger: Logger;
   ledger: ActionLedger;
+  spendToken: SpendToken;
   /** Waits between EM polls of the action's task and session; tests pass one their stepped clock wakes. */
   sleep?: (ms: number) => Promise<void>;
 }): JobActionsDeps {
@@ -26,6 +28,7 @@ export function createConsoleJobActions(deps: {
     operators: createJobOperators({ operators: [CONSOLE_USER], clock: deps.clock, logger: deps.logger }),
     tokens: createActionTokens(deps.signingKey),
     ledger: deps.ledger,
+    spendToken: deps.spendToken,
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   };
 }

@@ -11,6 +11,7 @@ const METHODS = {
   openView: 'views.open',
   uploadFile: 'files.upload',
   publishView: 'views.publish',
+  permalink: 'chat.getPermalink',
 } as const;
 
 /**
@@ -31,7 +32,9 @@ export function withChatMetrics(chat: ChatPort, metrics: Metrics): ChatPort {
       }
     };
   const post = counted(METHODS.post, chat.post.bind(chat));
-  const optional = <K extends 'canPost' | 'openView' | 'uploadFile' | 'publishView'>(key: K) => {
+  const optional = <K extends 'canPost' | 'openView' | 'uploadFile' | 'publishView' | 'permalink'>(
+    key: K,
+  ) => {
     const call = chat[key];
     return call ? { [key]: counted(METHODS[key], call.bind(chat) as never) } : {};
   };
@@ -53,6 +56,7 @@ export function withChatMetrics(chat: ChatPort, metrics: Metrics): ChatPort {
     ...optional('openView'),
     ...optional('uploadFile'),
     ...optional('publishView'),
+    ...optional('permalink'),
   };
 }
 

@@ -80,6 +80,15 @@ export function createSlackChat(
         throw toSlackApiError('views.publish', error, userId);
       }
     },
+    async permalink(channel, ts) {
+      try {
+        const answer = await client.chat.getPermalink({ channel, message_ts: ts });
+        if (!answer.permalink) throw new Error('chat.getPermalink answered no permalink');
+        return answer.permalink;
+      } catch (error) {
+        throw toSlackApiError('chat.getPermalink', error, channel);
+      }
+    },
     async openView(triggerId, view) {
       try {
         await client.views.open({ trigger_id: triggerId, view });

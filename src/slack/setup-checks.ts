@@ -43,9 +43,28 @@ export async function checkSlack(config: Config): Promise<CheckResult[]> {
             'update the app from manifest.yml and reinstall it to the workspace',
           ),
   );
+  const groups = groupScopeCheck(config.operators, scopes);
+  if (groups) results.push(groups);
   results.push(await checkChannel(client, config.watcher.alertChannel));
   if (appToken) results.push(await checkAppToken(appToken, options));
   return results;
+}
+
+/** OPERATORS naming user groups (`S…`) need `usergroups:read` to expand them; nothing to check without groups. */
+function groupScopeCheck(
+  operators: readonly string[] | undefined,
+  scopes: string[] | undefined,
+): CheckResult | undefined {
+  const groups = (operators ?? []).filter((id) => id.startsWith('S'));
+  if (groups.length === 0) return undefined;
+  if (scopes === undefined) return skip('Slack user groups', 'Slack did not list the granted scopes');
+  return scopes.includes('usergroups:read')
+    ? pass('Slack user groups', `usergroups:read granted for OPERATORS' ${groups.join(', ')}`)
+    : fail(
+        'Slack user groups',
+        `OPERATORS lists user groups (${groups.join(', ')}) but the token lacks usergroups:read, so their members are not operators`,
+        'add usergroups:read to oauth_config.scopes.bot in manifest.yml and reinstall the app to the workspace',
+      );
 }
 
 async function checkChannel(client: webApi.WebClient, channel: string | undefined): Promise<CheckResult> {

@@ -26,6 +26,8 @@ export interface ActionAuditEntry {
   outcome: string;
   /** EM's message, the task ID or the session's result, when there is one. */
   detail?: string;
+  /** The incident whose alert's button asked for the action (its key in the state): that incident's history. */
+  incident?: string;
 }
 
 /** How many audit entries the state keeps (the oldest go first). */

@@ -1,6 +1,7 @@
 import type { JobAction } from '../em/job-actions.js';
 import type { KnownBlock, ModalView } from './format/block-kit.js';
 import { boldName, escapeMrkdwn } from './format/escape-mrkdwn.js';
+import { slackDate } from './format/slack-date.js';
 import { truncate } from './format/truncate.js';
 import { actions, button, section } from './blocks.js';
 import { ActionId, JOB_ACTION_CALLBACK_ID } from './ids.js';
@@ -33,6 +34,8 @@ export interface ConfirmModalInput {
   jobName: string;
   backupServer: string | undefined;
   lastResult: string | undefined;
+  /** When that result came (the session's end, or its start while it runs). */
+  lastAt?: Date | undefined;
   /** The signed token, carried in private_metadata. */
   token: string;
 }
@@ -43,7 +46,7 @@ export function buildConfirmModal(input: ConfirmModalInput): ModalView {
   const lines = [
     `${label} ${boldName(truncate(input.jobName, 200))}?`,
     `Backup server: ${escapeMrkdwn(truncate(input.backupServer ?? 'unknown', 200))}`,
-    `Last result: ${escapeMrkdwn(truncate(input.lastResult ?? 'unknown', 100))}`,
+    `Last result: ${escapeMrkdwn(truncate(input.lastResult ?? 'unknown', 100))}${input.lastAt ? ` (${slackDate(input.lastAt)})` : ''}`,
     WHAT_HAPPENS[input.action],
   ];
   return {

@@ -57,6 +57,8 @@ export interface ChatPort {
    * no image block is added.
    */
   uploadFile?(file: UploadFile): Promise<{ fileId: string; shownByChat?: boolean }>;
+  /** A link to one message (Slack's `chat.getPermalink`); absent where a chat has no links. */
+  permalink?(channel: string, ts: string): Promise<string>;
   /** Publishes a user's App Home view; absent where a chat has no Home tab. */
   publishView?(userId: string, view: { type: 'home'; blocks: KnownBlock[] }): Promise<void>;
 }

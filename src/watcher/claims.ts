@@ -5,7 +5,7 @@ import { updateIncidentRoot } from './post-alert.js';
 
 /**
  * Renders an open incident's first message again from its newest session (a claim changed): the same update a
- * later failure makes. False when the incident is closed or EM no longer has the session.
+ * later failure makes. False when the incident is closed, EM no longer has the session or Slack refused the update.
  */
 export async function refreshIncident(ctx: PollContext, key: string): Promise<boolean> {
   const incident = ctx.state.incidents[key];
@@ -18,6 +18,5 @@ export async function refreshIncident(ctx: PollContext, key: string): Promise<bo
     ctx.logger.warn({ err: String(error) }, 'could not read the task sessions of an incident; shown without');
     return [];
   });
-  await updateIncidentRoot(ctx, incident, subject, tasks);
-  return true;
+  return updateIncidentRoot(ctx, incident, subject, tasks);
 }

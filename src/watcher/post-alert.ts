@@ -67,24 +67,28 @@ export async function postIntoIncident(ctx: PollContext, alert: PlannedAlert): P
   return 1;
 }
 
-/** The incident's first message, updated to show the latest failure and how many there were. */
+/** The incident's first message, updated to show the latest failure and how many there were; false when Slack refused. */
 export async function updateIncidentRoot(
   ctx: PollContext,
   incident: IncidentRecord,
   subject: AlertSubject,
   tasks: TaskSession[],
-): Promise<void> {
+): Promise<boolean> {
   const root = renderAlert(subject, tasks, {
     ...alertMessageOptions(ctx),
     incident: { failures: incident.failures, retries: incident.retries, lastResult: subject.result },
     controls: controlsOf(incident),
   });
-  await ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).catch((error: unknown) => {
-    ctx.logger.warn(
-      { channel: incident.channel, err: String(error) },
-      'could not update the incident message',
-    );
-  });
+  return ctx.chat.update({ channel: incident.channel, ts: incident.ts, ...root }).then(
+    () => true,
+    (error: unknown) => {
+      ctx.logger.warn(
+        { channel: incident.channel, err: String(error) },
+        'could not update the incident message',
+      );
+      return false;
+    },
+  );
 }
 
 /** The metadata that finds the alert again after a crash, and the plain text posted if Slack refuses the blocks. */

@@ -44,6 +44,8 @@ export async function startWatcher(deps: {
   const watcher = createWatcher({
     client: deps.client,
     chat: store.shared ? leaderOnlyChat(deps.chat, leadership) : deps.chat,
+    // A click is answered by the replica that got it: updating the clicked message is not an alert.
+    clickChat: deps.chat,
     store,
     clock: deps.clock,
     logger: logger.child({ part: 'watcher' }),

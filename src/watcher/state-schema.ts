@@ -134,8 +134,10 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
           action: z.string(),
           outcome: z.string(),
           detail: z.string().optional(),
+          incident: z.string().optional(),
         }),
       ),
+      spentTokens: z.record(z.string(), z.number()).optional(),
     })
     .optional(),
 });

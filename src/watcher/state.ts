@@ -27,8 +27,15 @@ export interface WatcherState {
   rpoOverrides?: Record<string, RpoOverrideRecord>;
   /** Daily digests by `<channel>|<local date>`: pending before the post, sent after it (exactly once a day). */
   digests?: Record<string, DigestRecord>;
-  /** Job actions in the single-process stores: in-progress marks by job UID and the audit history. */
-  jobActions?: { inProgress: Record<string, ActionLock>; audit: ActionAuditEntry[] };
+  /**
+   * Job actions in the single-process stores: in-progress marks by job UID, the audit history and the spent
+   * confirmation tokens (one-time id -> expiry, ms), kept until they expire so a replay after a restart fails.
+   */
+  jobActions?: {
+    inProgress: Record<string, ActionLock>;
+    audit: ActionAuditEntry[];
+    spentTokens?: Record<string, number>;
+  };
 }
 
 /** One channel's digest of one local day. */
@@ -202,4 +209,6 @@ export function pruneState(state: WatcherState, oldestRelevantMs: number, now: n
   for (const [jobUid, lock] of Object.entries(state.jobActions?.inProgress ?? {})) {
     if (lock.expiresAt <= now) delete state.jobActions?.inProgress[jobUid];
   }
+  const spent = state.jobActions?.spentTokens ?? {};
+  for (const [nonce, expiresAt] of Object.entries(spent)) if (expiresAt <= now) delete spent[nonce];
 }

@@ -17,6 +17,11 @@ export { earliestNews, windowStart, type PollReport } from './poll.js';
 export interface WatcherDeps {
   client: EmClient;
   chat: ChatPort;
+  /**
+   * Updates the message a user clicked (a claim): unfenced, so whichever replica got the click answers it,
+   * while `chat` (leader-only with STATE_URL) posts and records the alerts. `chat` when absent.
+   */
+  clickChat?: ChatPort;
   store: AlertStore;
   clock: Clock;
   logger: Logger;
@@ -77,7 +82,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     },
     state: current,
     persist,
-    refreshIncident: (key) => refreshIncident(context(), key),
+    refreshIncident: (key) => refreshIncident({ ...context(), chat: deps.clickChat ?? deps.chat }, key),
     reload() {
       const reading = writing
         .catch(() => undefined)

@@ -16,6 +16,8 @@ import { createSlackWebClient } from '../../src/slack/web-client.js';
 import { createMemoryAlertStore, type AlertStore } from '../../src/watcher/alert-store.js';
 import type { FollowLimits } from '../../src/commands/job-actions/follow-action.js';
 import { createStateActionLedger } from '../../src/store/state-action-ledger.js';
+import { localStateStore } from '../../src/store/state-store.js';
+import { createTokenSpend } from '../../src/store/token-spend.js';
 import { createSteppedSleep } from './stepped-sleep.js';
 import { createFailoverFollowing } from '../../src/watcher/failovers.js';
 import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
@@ -90,10 +92,11 @@ export async function startBotHarness(
   });
   const config = testSlackConfig(slack.apiUrl, overrides);
   const chat = createSlackChat(createSlackWebClient(config), silentLogger, { channelIntervalMs: 0 });
+  const store = options.store ?? createMemoryAlertStore();
   const watcher = createWatcher({
     client,
     chat,
-    store: options.store ?? createMemoryAlertStore(),
+    store,
     clock,
     logger: silentLogger,
     config: buildWatcherConfig({ kinds: ['failover'], ...options.watcher }),
@@ -112,6 +115,7 @@ export async function startBotHarness(
           jobActions: {
             ...testJobActions(options.jobActions.operators, config, clock),
             ledger: createStateActionLedger(watcher),
+            spendToken: createTokenSpend(localStateStore(store), watcher),
             sleep: time.sleep,
             ...(options.jobActions.followLimits ? { followLimits: options.jobActions.followLimits } : {}),
           },
@@ -170,7 +174,7 @@ function testJobActions(
   operators: string[],
   config: SlackConfig,
   clock: ReturnType<typeof createManualClock>,
-): Omit<JobActionsDeps, 'ledger'> {
+): Omit<JobActionsDeps, 'ledger' | 'spendToken'> {
   const web = createSlackWebClient(config);
   return {
     operators: createJobOperators({

@@ -71,7 +71,13 @@ const SCOPES = 'commands,chat:write,channels:history,groups:history,channels:rea
 
 /** Starts a fake Slack Web API on 127.0.0.1 that records calls and keeps posted messages with their metadata. */
 export async function startFakeSlack(
-  options: { members?: string[]; socketUrl?: string; groups?: Record<string, string[]> } = {},
+  options: {
+    members?: string[];
+    socketUrl?: string;
+    groups?: Record<string, string[]>;
+    /** The scopes auth.test says the token has (comma-separated); default the manifest's without usergroups:read. */
+    scopes?: string;
+  } = {},
 ): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const messages: StoredMessage[] = [];
@@ -153,7 +159,7 @@ export async function startFakeSlack(
           res,
           200,
           { ok: true, team: 'Test Team', user: 'veeam', user_id: 'UBOT', bot_id: 'BBOT' },
-          { 'x-oauth-scopes': SCOPES },
+          { 'x-oauth-scopes': options.scopes ?? SCOPES },
         );
       case 'chat.postMessage': {
         const message: StoredMessage = {
@@ -173,6 +179,12 @@ export async function startFakeSlack(
         target.text = String(args['text'] ?? target.text);
         if (args['blocks']) target.blocks = args['blocks'] as unknown[];
         return json(res, 200, { ok: true, channel: target.channel, ts: target.ts });
+      }
+      case 'chat.getPermalink': {
+        const target = messages.find((m) => m.channel === args['channel'] && m.ts === args['message_ts']);
+        if (!target) return json(res, 200, { ok: false, error: 'message_not_found' });
+        const permalink = `https://test.slack.com/archives/${target.channel}/p${target.ts.replace('.', '')}`;
+        return json(res, 200, { ok: true, channel: target.channel, permalink });
       }
       case 'conversations.history':
       case 'conversations.replies': {

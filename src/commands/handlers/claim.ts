@@ -52,9 +52,21 @@ async function claim(click: ButtonClick, deps: ClaimDeps, io: ButtonIo, takeOver
     },
     'incident claimed',
   );
-  const shown = (await watcher.refreshIncident?.(key)) ?? false;
-  if (takeOver || !shown)
+  const shown = await watcher.refreshIncident?.(key).catch((error: unknown) => {
+    deps.logger.warn({ err: String(error) }, 'could not show a claim on its message');
+    return false;
+  });
+  if (!shown)
+    return io.reply(
+      buildNoticeView(
+        ':raising_hand:',
+        'Claimed, but the alert message could not be updated:',
+        incident.jobName,
+      ),
+      { replaceOriginal: takeOver },
+    );
+  if (takeOver)
     await io.reply(buildNoticeView(':raising_hand:', 'You have claimed', incident.jobName), {
-      replaceOriginal: takeOver,
+      replaceOriginal: true,
     });
 }

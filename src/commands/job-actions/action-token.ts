@@ -14,6 +14,8 @@ export interface ActionClaims {
   /** Where to report (the alert's channel and thread, or the command's channel). */
   channel: string;
   threadTs?: string;
+  /** The incident whose alert's button asked (its key in the state), for the audit. */
+  incident?: string;
   /** Expiry, ms since the epoch. */
   expiresAt: number;
   /** A one-time id, remembered once used so a replay does nothing. */

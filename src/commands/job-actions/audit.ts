@@ -7,6 +7,8 @@ export interface AuditStep {
   action: string;
   outcome: string;
   detail?: string;
+  /** The incident key when the action came from an alert's button. */
+  incident?: string;
   /** Extra fields for the log line only (an error's text). */
   log?: Record<string, unknown>;
 }

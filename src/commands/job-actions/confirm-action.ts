@@ -35,15 +35,24 @@ export async function checkSubmission(
 ): Promise<SubmissionCheck> {
   const jobActions = deps.jobActions;
   const refuse = async (why: keyof typeof REFUSAL_LINE, claims?: ActionClaims): Promise<SubmissionCheck> => {
-    const step = { user: submitter, job: claims?.jobName ?? '', action: claims?.action ?? '' };
+    const step = {
+      user: submitter,
+      job: claims?.jobName ?? '',
+      action: claims?.action ?? '',
+      ...(claims?.incident ? { incident: claims.incident } : {}),
+    };
     await auditAction(deps, { ...step, outcome: `refused_${why}` }, 'job action confirmation');
     return { ok: false, line: REFUSAL_LINE[why] };
   };
   if (!jobActions) return refuse('off');
   const redeemed = jobActions.tokens.redeem(token, submitter, deps.clock.now());
   if (!redeemed.ok) return refuse(redeemed.refusal);
-  if (!(await jobActions.operators.isOperator(submitter))) return refuse('not_operator', redeemed.claims);
-  return { ok: true, claims: redeemed.claims };
+  const { claims } = redeemed;
+  if (!(await jobActions.operators.isOperator(submitter))) return refuse('not_operator', claims);
+  // The process's own memory caught a replay here; the store catches one after a restart or on another replica.
+  if (!(await jobActions.spendToken(claims.nonce, claims.expiresAt, deps.clock.now())))
+    return refuse('replayed', claims);
+  return { ok: true, claims };
 }
 
 /**
@@ -68,6 +77,7 @@ export async function runConfirmedAction(
       action: claims.action,
       outcome,
       ...(detail ? { detail } : {}),
+      ...(claims.incident ? { incident: claims.incident } : {}),
       ...(log ? { log } : {}),
     });
   const now = deps.clock.now();
@@ -84,7 +94,7 @@ export async function runConfirmedAction(
   const busy = await jobActions.ledger.begin(lock, now);
   if (busy) {
     await audit('refused_in_progress');
-    await say(inProgressLine(busy));
+    await say(await inProgressLine(busy, chat, deps));
     return;
   }
   const job = boldName(truncate(claims.jobName, 200));
@@ -184,8 +194,19 @@ function refusalLine(action: string, message: string): string {
   return `:no_entry: Enterprise Manager did not ${action} the job: ${escapeMrkdwn(truncate(line, 300))}`;
 }
 
-function inProgressLine(busy: ActionLock): string {
+/** The answer to a second confirmation: a link to the running one's message, or where it is when Slack gives none. */
+async function inProgressLine(busy: ActionLock, chat: ChatPort, deps: CommandDeps): Promise<string> {
   const message = busy.ts ?? busy.threadTs;
+  const link =
+    message && chat.permalink
+      ? await chat.permalink(busy.channel, message).catch((error: unknown) => {
+          deps.logger.warn({ err: String(error) }, 'no link to the running job action');
+          return undefined;
+        })
+      : undefined;
   // No mention of who asked: a refusal line must not ping them.
-  return `:hourglass: a ${busy.action} of this job is already in progress (in <#${busy.channel}>${message ? `, message ${message}` : ''}); not started again.`;
+  const where = link
+    ? `<${link}|see the running one>`
+    : `in <#${busy.channel}>${message ? `, message ${message}` : ''}`;
+  return `:hourglass: a ${busy.action} of this job is already in progress (${where}); not started again.`;
 }

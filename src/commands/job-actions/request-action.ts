@@ -1,9 +1,13 @@
 import { jobsNamed } from '../../em/estate.js';
+import type { Job } from '../../em/estate-types.js';
+import { latestSessionsOf } from '../../em/lookups.js';
+import type { Session } from '../../em/types.js';
 import type { JobAction } from '../../em/job-actions.js';
 import { buildErrorView } from '../../views/error-view.js';
 import { section } from '../../views/blocks.js';
 import type { ModalView, SlackMessage } from '../../views/format/block-kit.js';
 import { finishView } from '../../views/finish-view.js';
+import { resultLabel } from '../../views/format/result-emoji.js';
 import { buildConfirmModal } from '../../views/job-action-view.js';
 import type { ButtonClick, ButtonIo } from '../button-table.js';
 import type { CommandDeps } from '../types.js';
@@ -22,6 +26,8 @@ export interface ActionAsk {
   channelId: string;
   /** The alert the button was on: the result goes into its thread. */
   messageTs?: string;
+  /** The incident of that alert (its key in the state), kept with each audit entry. */
+  incident?: string;
 }
 
 /**
@@ -36,7 +42,11 @@ export async function prepareConfirmation(
   if (!jobActions) return { reply: buildErrorView('Job actions are off here (JOB_ACTIONS=off).') };
   const { action, userId } = ask;
   const audit = (outcome: string) =>
-    auditAction(deps, { user: userId, job: ask.jobName, action, outcome }, 'job action request');
+    auditAction(
+      deps,
+      { user: userId, job: ask.jobName, action, outcome, ...incidentOf(ask) },
+      'job action request',
+    );
   if (!(await jobActions.operators.isOperator(userId))) {
     await audit('refused_not_operator');
     const line = `:lock: only operators can ${action} jobs; ask ${jobActions.operators.whoToAsk}`;
@@ -55,19 +65,34 @@ export async function prepareConfirmation(
       action,
       channel: ask.channelId,
       ...(ask.messageTs ? { threadTs: ask.messageTs } : {}),
+      ...incidentOf(ask),
     },
     deps.clock.now(),
   );
-  const incident = Object.values(deps.watcher?.state().incidents ?? {}).find((i) => i.jobName === job.name);
+  const last = await newestSessionOf(job, deps);
   return {
     modal: buildConfirmModal({
       action,
       jobName: job.name,
       backupServer: job.backupServerName,
-      lastResult: incident?.lastResult,
+      lastResult: last ? resultLabel(last) : undefined,
+      ...(last ? { lastAt: last.endTime ?? last.creationTime } : {}),
       token,
     }),
   };
+}
+
+/**
+ * The job's newest session in EM (one query filtered by the job's UID, sorted newest first, page size 1);
+ * undefined when it has none or EM could not say (the modal then shows "unknown").
+ */
+async function newestSessionOf(job: Job, deps: CommandDeps): Promise<Session | undefined> {
+  const kind = /replica/i.test(job.jobType) ? 'ReplicaJobSession' : 'BackupJobSession';
+  const sessions = await latestSessionsOf(deps.client, kind, { uid: job.uid }, 1).catch((error: unknown) => {
+    deps.logger.warn({ err: String(error), job: job.name }, 'could not read the last result of a job');
+    return [];
+  });
+  return sessions[0];
 }
 
 /**
@@ -86,6 +111,7 @@ export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io
     userId,
     channelId,
     ...(click.messageTs ? { messageTs: click.messageTs } : {}),
+    ...incidentAt(channelId, click.messageTs, deps),
   };
   const answer = await prepareConfirmation(ask, deps);
   if ('reply' in answer) return io.reply(answer.reply);
@@ -99,6 +125,28 @@ export async function requestJobAction(click: ButtonClick, deps: CommandDeps, io
 export const auditConfirmationAsked = (ask: ActionAsk, deps: CommandDeps): Promise<void> =>
   auditAction(
     deps,
-    { user: ask.userId, job: ask.jobName, action: ask.action, outcome: 'confirmation_asked' },
+    {
+      user: ask.userId,
+      job: ask.jobName,
+      action: ask.action,
+      outcome: 'confirmation_asked',
+      ...incidentOf(ask),
+    },
     'job action request',
   );
+
+const incidentOf = (ask: ActionAsk) => (ask.incident ? { incident: ask.incident } : {});
+
+/** The incident whose first message is `ts` in `channel` (the alert a button was on), if the watcher has one. */
+function incidentAt(channel: string, ts: string | undefined, deps: CommandDeps): { incident?: string } {
+  if (!ts || !deps.watcher) return {};
+  try {
+    const found = Object.entries(deps.watcher.state().incidents).find(
+      ([, incident]) => incident.channel === channel && incident.ts === ts,
+    );
+    return found ? { incident: found[0] } : {};
+  } catch (error) {
+    void error; // No watcher bound (alerts off): no incident to name.
+    return {};
+  }
+}

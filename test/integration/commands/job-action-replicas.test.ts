@@ -1,6 +1,10 @@
 import type { ActionClaims } from '../../../src/commands/job-actions/action-token.js';
 import { createActionTokens } from '../../../src/commands/job-actions/action-token.js';
-import { ACTION_LOCK_TTL_MS, runConfirmedAction } from '../../../src/commands/job-actions/confirm-action.js';
+import {
+  ACTION_LOCK_TTL_MS,
+  checkSubmission,
+  runConfirmedAction,
+} from '../../../src/commands/job-actions/confirm-action.js';
 import { createJobOperators } from '../../../src/commands/job-actions/operators.js';
 import { createCatalog } from '../../../src/commands/catalog.js';
 import type { CommandDeps } from '../../../src/commands/types.js';
@@ -14,6 +18,9 @@ import { createSlackWebClient } from '../../../src/slack/web-client.js';
 import { migrate } from '../../../src/store/postgres/migrations.js';
 import type { Db } from '../../../src/store/postgres/pg.js';
 import { createPostgresActionLedger } from '../../../src/store/postgres/postgres-action-ledger.js';
+import { createPostgresStateStore } from '../../../src/store/postgres/postgres-state-store.js';
+import { createTokenSpend } from '../../../src/store/token-spend.js';
+import { emptyState } from '../../../src/watcher/state.js';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { startManualSimulator } from '../../helpers/manual-simulator.js';
 import { createTestDatabase, openTestDb } from '../../helpers/postgres.js';
@@ -62,6 +69,11 @@ describe('one confirmed action per job across two replicas (PostgreSQL)', () => 
         operators: createJobOperators({ operators: ['U1'], clock, logger: silentLogger }),
         tokens: createActionTokens('k'),
         ledger: createPostgresActionLedger(db),
+        // On PostgreSQL the store's claimOnce decides; the watcher's state is not read.
+        spendToken: createTokenSpend(createPostgresStateStore(db), {
+          state: () => emptyState(),
+          persist: async () => undefined,
+        }),
         sleep: time.sleep,
         followLimits: { intervalMs: 1_000, maxWaitMs: 60_000 },
       },
@@ -139,5 +151,54 @@ describe('one confirmed action per job across two replicas (PostgreSQL)', () => 
     expect(sim.actions().filter((x) => x.job === 'Orphaned Job')).toEqual([
       expect.objectContaining({ action: 'start', status: 202 }),
     ]);
+  });
+
+  it('a confirmation replayed on the other replica, after the first action ended, reaches EM zero times', async () => {
+    await addJob('Replayed Job');
+    const [a, b] = [replica(), replica()];
+    const [job] = await jobsNamed(client, 'Replayed Job', 1);
+    const token = a.jobActions!.tokens.sign(
+      {
+        user: 'U1',
+        jobUid: job!.uid,
+        jobHref: job!.href,
+        jobName: job!.name,
+        action: 'start',
+        channel: CHANNEL,
+      },
+      clock.now(),
+    );
+    const first = await checkSubmission(token, 'U1', a);
+    expect(first.ok).toBe(true);
+    if (first.ok) await drive([runConfirmedAction(first.claims, 'alice', a, chat())]);
+    expect(sim.actions().filter((x) => x.job === 'Replayed Job')).toHaveLength(1);
+
+    const replay = await checkSubmission(token, 'U1', b);
+
+    expect(replay).toEqual({ ok: false, line: expect.stringContaining('already used') });
+    if (replay.ok) await drive([runConfirmedAction(replay.claims, 'alice', b, chat())]);
+    expect(sim.actions().filter((x) => x.job === 'Replayed Job')).toHaveLength(1);
+  });
+
+  it('a second confirmation while one runs links to the running one, or says where when Slack gives no link', async () => {
+    await addJob('Linked Job');
+    const live = replica();
+    const c = chat();
+    const running = await c.post({ channel: CHANNEL, text: 'start of Linked Job requested' });
+    const held = await claimsFor('Linked Job', 'held');
+    await live.jobActions!.ledger.begin(
+      { ...held, ts: running.ts, at: clock.now(), expiresAt: clock.now() + ACTION_LOCK_TTL_MS },
+      clock.now(),
+    );
+    const answer = () => slack.messages.filter((m) => m.channel === CHANNEL).at(-1)?.text ?? '';
+
+    await drive([runConfirmedAction(await claimsFor('Linked Job', 'second'), 'bob', live, c)]);
+    const link = `https://test.slack.com/archives/${CHANNEL}/p${running.ts.replace('.', '')}`;
+    expect(answer()).toContain(`already in progress (<${link}|see the running one>)`);
+
+    slack.fail({ method: 'chat.getPermalink', kind: 'error', error: 'message_not_found', count: 1 });
+    await drive([runConfirmedAction(await claimsFor('Linked Job', 'third'), 'bob', live, c)]);
+    expect(answer()).toContain(`already in progress (in <#${CHANNEL}>, message ${running.ts})`);
+    expect(sim.actions().filter((x) => x.job === 'Linked Job')).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import { runConsolePrompt } from '../../../src/console/console-prompt.js';
 import type { EmClient } from '../../../src/em/client.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
+import { localStateStore } from '../../../src/store/state-store.js';
+import { createTokenSpend } from '../../../src/store/token-spend.js';
+import { createMemoryAlertStore } from '../../../src/watcher/alert-store.js';
 import { createStateActionLedger } from '../../../src/store/state-action-ledger.js';
 import { emptyState } from '../../../src/watcher/state.js';
 import type { RunningSimulator } from '../../../src/simulator/index.js';
@@ -49,6 +52,10 @@ describe('console job actions: the y/N prompt', () => {
         clock,
         logger: silentLogger,
         ledger: createStateActionLedger({ state: () => state, persist: async () => undefined }),
+        spendToken: createTokenSpend(localStateStore(createMemoryAlertStore()), {
+          state: () => state,
+          persist: async () => undefined,
+        }),
         sleep: stepped.sleep,
       }),
     };

@@ -1,5 +1,7 @@
 import { ActionId } from '../../../src/views/ids.js';
+import { createStateActionLedger } from '../../../src/store/state-action-ledger.js';
 import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
+import { jobActionRig } from '../../helpers/job-action-rig.js';
 import { blocksOf, buttonsOf } from '../../helpers/slack-blocks.js';
 import { sendButtonClick, sendSlashCommand } from '../../helpers/slack-requests.js';
 import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
@@ -65,7 +67,19 @@ describe('job action buttons on alerts', () => {
       const status = await command(h, 'status Loud Backup', 's1');
       const labels = jobActionButtons(status).map((b) => (b['text'] as { text: string }).text);
       expect(labels).toEqual(['Start', 'Stop']);
-      const opens = () => h.slack.calls.filter((c) => c.method === 'views.open').length;
+      // A newer failure EM has and the watcher has not polled yet: the modal reads the job's newest session from EM.
+      const newerEnd = h.sim.clock.now() + 5 * MINUTE;
+      h.sim.createSession({
+        type: 'BackupJobSession',
+        jobName: 'Loud Backup',
+        state: 'Stopped',
+        result: 'Failed',
+        creationTime: new Date(newerEnd - MINUTE).toISOString(),
+        endTime: new Date(newerEnd).toISOString(),
+      });
+      const lastResult = `Last result: Failed (<!date^${Math.floor(newerEnd / 1000)}^`;
+      const views = () => h.slack.calls.filter((c) => c.method === 'views.open');
+      const opens = () => views().length;
       const retry = await command(h, 'retry Loud Backup', 'r1');
       expect(String(retry.text)).toContain('confirm in the dialog');
       expect(opens()).toBe(1);
@@ -77,6 +91,10 @@ describe('job action buttons on alerts', () => {
         userId: 'U1',
       });
       await h.slack.waitFor(() => opens() === 2);
+      expect(views().map((c) => JSON.stringify(c.args['view']))).toEqual([
+        expect.stringContaining(lastResult),
+        expect.stringContaining(lastResult),
+      ]);
       expect(h.sim.actions()).toEqual([]);
     } finally {
       await h.stop();
@@ -90,6 +108,44 @@ describe('job action buttons on alerts', () => {
       expect(jobActionButtons(await command(h, 'status Quiet Status', 's1'))).toEqual([]);
       const retry = await command(h, 'retry Quiet Status', 'r1');
       expect(String(retry.text)).toContain('JOB_ACTIONS=off');
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('keeps the incident’s key with every audit entry of an action asked from its alert', async () => {
+    const h = await startBotHarness({}, 5000, {
+      watcher: { kinds: ['backup'] },
+      jobActions: {
+        operators: ['U1'],
+        emUser: 'operator',
+        followLimits: { intervalMs: 2_000, maxWaitMs: 600_000 },
+      },
+    });
+    try {
+      const root = await alertFailedRun(h, 'Audited Backup');
+      const key = Object.entries(h.watcher.state().incidents).find(
+        ([, incident]) => incident.jobName === 'Audited Backup',
+      )?.[0];
+      expect(key).toBeDefined();
+      const rig = jobActionRig(h, ALERTS);
+
+      await rig.click('start|Audited Backup', 'U1', root?.ts);
+      expect((await rig.submit(rig.lastToken(), 'U1')).status).toBe(200);
+      await rig.runUntil(() => rig.lines().some((t) => t.includes('the start of *Audited Backup* finished')));
+      await h.slack.waitFor(() =>
+        (h.watcher.state().jobActions?.audit ?? []).some((e) => e.outcome === 'session_finished'),
+      );
+
+      const entries = await createStateActionLedger(h.watcher).history(100);
+      expect(entries.map((e) => e.outcome)).toEqual([
+        'confirmation_asked',
+        'confirmed',
+        'task_created',
+        'accepted',
+        'session_finished',
+      ]);
+      expect(entries.map((e) => e.incident)).toEqual(entries.map(() => key));
     } finally {
       await h.stop();
     }

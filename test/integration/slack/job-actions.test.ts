@@ -52,6 +52,8 @@ describe('job actions through Bolt’s receiver, the fake Slack and the simulato
 
   it('follows an operator’s retry to the new session: requested, accepted, live progress, result', async () => {
     await rig.click('retry|Broken Files', 'U1', THREAD);
+    // No incident for this job: its last result still comes from EM (its run 30 minutes ago), with when.
+    expect(JSON.stringify(rig.opens().at(-1)?.args['view'])).toContain('Last result: Failed (<!date^');
     const token = rig.lastToken();
     const before = rig.messages().length;
 
