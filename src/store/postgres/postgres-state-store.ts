@@ -1,18 +1,11 @@
 import { AppError, ErrorCode, StateFileError } from '../../shared/errors.js';
 import { emptyState, type AlertRecord, type WatcherState } from '../../watcher/state.js';
 import { watcherStateSchema } from '../../watcher/state-schema.js';
-import { isDeepStrictEqual } from 'node:util';
-import { assignInPlace, mergeJson } from '../merge-json.js';
-import {
-  diffState,
-  emptySnapshot,
-  isEmptyDiff,
-  snapshotOf,
-  type StateDiff,
-  type StateSnapshot,
-} from '../state-diff.js';
+import { assignInPlace } from '../merge-json.js';
+import { diffState, emptySnapshot, isEmptyDiff, snapshotOf, type StateDiff } from '../state-diff.js';
 import type { StateStore } from '../state-store.js';
 import { LeaseLostError } from './lease-lost-error.js';
+import { claimNewKeys, mergeConcurrent, pruneClaims } from './concurrent-writes.js';
 import { createPostgresActionLedger } from './postgres-action-ledger.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { Db, DbQuery } from './pg.js';
@@ -64,6 +57,7 @@ export function createPostgresStateStore(db: Db, options: PostgresStoreOptions =
         'INSERT INTO claims (kind, key) VALUES ($1, $2) ON CONFLICT DO NOTHING',
         [kind, key],
       );
+      await pruneClaims(db);
       return rowCount === 1;
     },
     async ping() {
@@ -80,53 +74,6 @@ async function checkFencing(tx: DbQuery, token: bigint): Promise<void> {
     [token.toString()],
   );
   if (rowCount === 0) throw new LeaseLostError(token);
-}
-
-/** Record fields whose keys are recorded once (kind in the `claims` table): one digest per channel and day. */
-const CLAIMED_FIELDS: Record<string, string> = { digests: 'digest' };
-
-/**
- * A record this save adds to a claimed field takes its key in `claims` in the same transaction: the primary key,
- * not a read, decides that two writers cannot both record the same channel's digest of one day.
- */
-async function claimNewKeys(tx: DbQuery, before: StateSnapshot, diff: StateDiff): Promise<void> {
-  for (const [field, kind] of Object.entries(CLAIMED_FIELDS)) {
-    const value = diff.fields[field];
-    if (typeof value !== 'object' || value === null) continue;
-    const read = before.fields.get(field);
-    const known = read === undefined ? {} : (JSON.parse(read) as Record<string, unknown>);
-    const added = Object.keys(value).filter((key) => !(key in known));
-    if (added.length === 0) continue;
-    const { rows } = await tx.query<{ key: string }>(
-      `INSERT INTO claims (kind, key) SELECT $1, k FROM unnest($2::text[]) k ON CONFLICT DO NOTHING RETURNING key`,
-      [kind, added],
-    );
-    const taken = added.find((key) => !rows.some((row) => row.key === key));
-    if (taken !== undefined)
-      throw new AppError(ErrorCode.StateFile, `another writer already recorded the ${kind} ${taken}`);
-  }
-}
-
-/**
- * The fields this save changes that another writer (the leader's poll, a follower's claim) also changed since we
- * read them: locked for the transaction and merged three ways into the diff, so neither change is lost.
- */
-async function mergeConcurrent(tx: DbQuery, before: StateSnapshot, diff: StateDiff): Promise<string[]> {
-  const names = Object.keys(diff.fields);
-  if (names.length === 0) return [];
-  const { rows } = await tx.query<{ key: string; value: unknown }>(
-    'SELECT key, value FROM state_fields WHERE key = ANY($1::text[]) FOR UPDATE',
-    [names],
-  );
-  const merged: string[] = [];
-  for (const { key, value } of rows) {
-    const read = before.fields.get(key);
-    const base: unknown = read === undefined ? undefined : JSON.parse(read);
-    if (isDeepStrictEqual(base, value)) continue;
-    diff.fields[key] = mergeJson(base, diff.fields[key], value);
-    merged.push(key);
-  }
-  return merged;
 }
 
 async function writeDiff(tx: DbQuery, diff: StateDiff): Promise<void> {

@@ -129,6 +129,19 @@ describe('PostgreSQL store between replicas', () => {
     expect((await open().load()).digests?.[key]).toMatchObject({ status: 'sent', ts: '1.1', late: true });
   });
 
+  it('keeps claims for 40 days: older rows go when a new claim is taken', async () => {
+    const store = open();
+    const db = dbs[dbs.length - 1]!;
+    await store.load();
+    await db.query(
+      "INSERT INTO claims (kind, key, claimed_at) VALUES ('action-token', 'old', now() - interval '41 days'), ('action-token', 'recent', now() - interval '39 days')",
+    );
+    expect(await store.claimOnce('action-token', 'new')).toBe(true);
+    const { rows } = await db.query<{ key: string }>('SELECT key FROM claims ORDER BY key');
+    expect(rows.map((r) => r.key)).toEqual(['new', 'recent']);
+    expect(await store.claimOnce('action-token', 'recent')).toBe(false);
+  });
+
   it('refuses a second record of the same session, result and channel from another writer', async () => {
     const a = open();
     const b = open();
