@@ -277,30 +277,28 @@ function assessRepository(
     ...(repository.freePercent !== undefined ? { freePercent: repository.freePercent } : {}),
   };
   const base = `repository:${repository.uid}`;
-  if (level !== 'critical')
-    closeEpisode(
-      memory,
-      `${base}:critical`,
-      `${repository.name} is back above ${ctx.config.repoCritPercent} % free`,
-      ctx.now,
-      events,
-    );
-  if (level === 'ok')
-    closeEpisode(
-      memory,
-      `${base}:warning`,
-      `${repository.name} is back above ${ctx.config.repoWarnPercent} % free`,
-      ctx.now,
-      events,
-    );
-  if (level === 'ok') return;
+  const back = (percent: number) => `${repository.name} is back above ${percent} % free`;
+  const critical = openAt(memory, `${base}:critical`);
+  if (level === 'ok') {
+    closeEpisode(memory, `${base}:warning`, back(ctx.config.repoWarnPercent), ctx.now, events);
+    closeEpisode(memory, `${base}:critical`, back(ctx.config.repoWarnPercent), ctx.now, events);
+    return;
+  }
+  if (level === 'warning' && critical && !openAt(memory, `${base}:warning`)) {
+    // Fell through both lines at once (one alert, at the worse level): rising between the lines turns that
+    // alert into the warning one, updated in place; it recovers above the warning line, like any warning.
+    demote(memory, critical, `${base}:warning`);
+    events.changed.push({ episode: critical, repository });
+    return;
+  }
+  if (level === 'warning')
+    closeEpisode(memory, `${base}:critical`, back(ctx.config.repoCritPercent), ctx.now, events);
   const key = `${base}:${level}`;
   const open = openAt(memory, key);
   if (open) {
     if (known?.freePercent !== repository.freePercent) events.changed.push({ episode: open, repository });
     return;
   }
-  // Falling through both lines at once opens only the worse level.
   if (level === 'warning' && isWorse(previous, 'warning')) return;
   const episode = openEpisode(memory, {
     key,
@@ -317,4 +315,14 @@ function assessRepository(
     episodes: [episode],
     level,
   });
+}
+
+/** A critical repository episode becomes the warning one: its key, its level, and the posts that name it. */
+function demote(memory: ProtectionMemory, episode: ProtectionEpisode, key: string): void {
+  const old = episode.key;
+  delete memory.episodes[old];
+  Object.assign(episode, { key, level: 'warning' });
+  memory.episodes[key] = episode;
+  for (const post of Object.values(memory.posts))
+    post.episodes = post.episodes.map((k) => (k === old ? key : k));
 }
