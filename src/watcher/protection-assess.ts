@@ -171,7 +171,8 @@ function assessMissed(
     lastStartedAt,
   });
   if (!evidence) {
-    if (job.schedule.enabled) closeEpisode(memory, key, `${job.name} ran again`, ctx.now, events);
+    const open = openAt(memory, key);
+    if (open) closeEpisode(memory, key, missedEndLine(job, open, lastStartedAt, ctx), ctx.now, events);
     return;
   }
   if (openAt(memory, key)) return;
@@ -182,6 +183,7 @@ function assessMissed(
     jobUid: job.uid,
     ...(job.backupServerName ? { server: job.backupServerName } : {}),
     startedAt: evidence.breachedAt,
+    dueAt: evidence.nextRun,
   });
   events.opened.push({
     kind: 'missed',
@@ -192,6 +194,28 @@ function assessMissed(
     lastStartedAt,
   });
 }
+
+/**
+ * Why a missed run is over, truly: a session started since the missed slot ("ran again"), else the job is no
+ * longer due (its schedule was disabled, or its NextRun moved without a run).
+ */
+function missedEndLine(
+  job: Job,
+  episode: ProtectionEpisode,
+  lastStartedAt: number | undefined,
+  ctx: { config: ProtectionConfig },
+): string {
+  const dueAt = episode.dueAt ?? episode.startedAt - ctx.config.missedRunGraceMs;
+  if (lastStartedAt !== undefined && lastStartedAt >= dueAt)
+    return `${job.name} ran again (a session started at ${utc(lastStartedAt)})`;
+  if (!job.schedule.configured || !job.schedule.enabled)
+    return `${job.name} is no longer due: its schedule was disabled (no session started since)`;
+  if (job.schedule.nextRun === undefined)
+    return `${job.name} is no longer due: EM shows no next run (no session started since)`;
+  return `${job.name} is no longer due: its next run moved to ${utc(job.schedule.nextRun.getTime())} (no session started since)`;
+}
+
+const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function assessDisabled(memory: ProtectionMemory, job: Job, now: number, events: ProtectionEvents): void {
   const key = `disabled:${job.uid}`;

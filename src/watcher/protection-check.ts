@@ -40,6 +40,11 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     since: new Date(now - windowMs(ctx, memory)),
     missedBefore: now - ctx.protection.missedRunGraceMs,
     isWatched: (job) => isWatchedJob(job, { kinds: ctx.config.kinds, pattern: ctx.protection.jobs }),
+    openMissed: new Set(
+      Object.values(memory.episodes)
+        .filter((e) => e.kind === 'missed' && e.recoveredAt === undefined && e.jobUid !== undefined)
+        .map((e) => e.jobUid as string),
+    ),
   });
   await noteReachable(ctx);
   const events = assessSnapshot(memory, snapshot, {

@@ -14,7 +14,7 @@ export interface ProtectionSnapshot {
   points: Map<string, VmPoint>;
   runsByJob: Map<string, number[]>;
   repositories: Repository[];
-  /** Newest session start per job UID, read only for jobs whose NextRun passed (missed-run candidates). */
+  /** Newest session start per job UID, read only for jobs whose NextRun passed or whose missed run is open. */
   lastStarts: Map<string, number | undefined>;
 }
 
@@ -83,15 +83,22 @@ export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<s
 /** Reads what a check needs; throws what EM throws (the caller turns it into an outage, assessing nothing). */
 export async function readProtection(
   client: EmClient,
-  opts: { since: Date; missedBefore: number; isWatched: (job: Job) => boolean },
+  opts: {
+    since: Date;
+    missedBefore: number;
+    isWatched: (job: Job) => boolean;
+    /** Jobs with a missed run open: their newest start says whether they ran again or are just no longer due. */
+    openMissed: ReadonlySet<string>;
+  },
 ): Promise<ProtectionSnapshot> {
   const jobs = (await allJobs(client)).filter(opts.isWatched);
   const { points, runsByJob } = await pointsSince(client, opts.since);
   const candidates = jobs.filter(
     (job) =>
-      job.schedule.enabled &&
-      job.schedule.nextRun !== undefined &&
-      job.schedule.nextRun.getTime() < opts.missedBefore,
+      opts.openMissed.has(job.uid) ||
+      (job.schedule.enabled &&
+        job.schedule.nextRun !== undefined &&
+        job.schedule.nextRun.getTime() < opts.missedBefore),
   );
   const lastStarts = await lastStartsOf(client, candidates);
   const repositories = await repositoriesBySpace(client);

@@ -37,6 +37,7 @@ export const protectionMemorySchema = z.object({
       jobUid: z.string().optional(),
       server: z.string().optional(),
       startedAt: z.number(),
+      dueAt: z.number().optional(),
       announced: z.enum(['summary', 'alert']),
       messages: z.record(z.string(), z.string()),
       inStorm: z.array(z.string()).optional(),

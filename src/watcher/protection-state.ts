@@ -49,6 +49,8 @@ export interface ProtectionEpisode {
   server?: string;
   /** When the breach started (ms): NextRun + grace, newest point + RPO, the check that saw the repository. */
   startedAt: number;
+  /** A missed run's slot (its NextRun, ms): a session started at or after it means the job ran again. */
+  dueAt?: number;
   /** summary: counted in the first-start summary; alert: alerted on its own. */
   announced: 'summary' | 'alert';
   /** The alert messages per channel (ts), for recoveries in their thread and updates in place. */
