@@ -46,12 +46,19 @@ export function buildMissedRunView(input: {
 }
 
 /** A job's schedule went from enabled to disabled: who can fix it is whoever runs that backup server. */
-export function buildScheduleDisabledView(input: { job: string; server: string | undefined }): SlackMessage {
+export function buildScheduleDisabledView(input: {
+  job: string;
+  server: string | undefined;
+  mention?: string;
+}): SlackMessage {
   const text = `:double_vertical_bar: The schedule of ${input.job} was disabled`;
-  return finishView(escapeMrkdwn(text), [
+  return finishView(withMention(escapeMrkdwn(text), input.mention), [
     header(`⏸️ Schedule disabled: ${input.job}`, 'protection_header'),
     section(
-      `${serverLine(input.job, input.server)} no longer runs on its schedule. If that was not meant, enable it again in the Veeam console${input.server ? ` of ${boldName(input.server)}` : ''}.`,
+      withMention(
+        `${serverLine(input.job, input.server)} no longer runs on its schedule. If that was not meant, enable it again in the Veeam console${input.server ? ` of ${boldName(input.server)}` : ''}.`,
+        input.mention,
+      ),
       'protection_disabled',
     ),
   ]);

@@ -46,7 +46,11 @@ export function messageOf(
         ...mention,
       });
     case 'disabled':
-      return buildScheduleDisabledView({ job: alert.job.name, server: alert.job.backupServerName });
+      return buildScheduleDisabledView({
+        job: alert.job.name,
+        server: alert.job.backupServerName,
+        ...mention,
+      });
     case 'rpo':
       return buildRpoAlertView({
         job: alert.job.name,
