@@ -1,6 +1,6 @@
 import type { ProtectionMemory, RpoOverrideRecord } from '../watcher/protection-state.js';
 import { assessVm, jobState, STATE_ORDER, type ProtectionState } from './assess.js';
-import { resolveRpo, type Rpo } from './rpo.js';
+import { rpoOfJob, type Rpo } from './rpo.js';
 
 /** One VM of a job as `/veeam protection` shows it. */
 export interface VmProtection {
@@ -42,12 +42,7 @@ export function protectionOverview(
       .map((e) => e.jobUid as string),
   );
   const jobs = Object.entries(memory.jobs).map(([uid, job]): JobProtection => {
-    const rpo = resolveRpo({
-      override: opts.overrides?.[uid],
-      defaultMs: opts.rpoDefaultMs,
-      runTimes: job.runs,
-      scheduleIntervalMinutes: undefined,
-    });
+    const rpo = rpoOfJob(uid, job, opts);
     const vms = (vmsByJob.get(uid) ?? [])
       .map((vm): VmProtection => {
         const judged = assessVm(vm.newestAt, rpo, opts.now);

@@ -2,7 +2,7 @@ import type { ProtectionConfig } from '../config/load-config.js';
 import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { assessVm, missedRun, scheduleWentDisabled } from '../protection/assess.js';
 import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
-import { LEARN_RUNS, resolveRpo, type Rpo } from '../protection/rpo.js';
+import { LEARN_RUNS, rpoOfJob, type Rpo } from '../protection/rpo.js';
 import type { ProtectionSnapshot } from './protection-read.js';
 import type {
   ProtectionEpisode,
@@ -47,19 +47,14 @@ export interface ProtectionEvents {
   changed: { episode: ProtectionEpisode; repository: Repository }[];
 }
 
-/** The RPO of a job from the override, RPO_DEFAULT, its remembered runs or its schedule. */
-export function rpoOfJob(
-  job: { uid: string; schedule: { intervalMinutes: number | undefined } },
+/** The RPO of a job from the override, RPO_DEFAULT, its remembered runs or its remembered schedule. */
+export function rpoOfRemembered(
+  uid: string,
   memory: ProtectionMemory,
   overrides: Record<string, RpoOverrideRecord> | undefined,
   config: Pick<ProtectionConfig, 'rpoDefaultMs'>,
 ): Rpo | undefined {
-  return resolveRpo({
-    override: overrides?.[job.uid],
-    defaultMs: config.rpoDefaultMs,
-    runTimes: memory.jobs[job.uid]?.runs ?? [],
-    scheduleIntervalMinutes: job.schedule.intervalMinutes,
-  });
+  return rpoOfJob(uid, memory.jobs[uid], { overrides, rpoDefaultMs: config.rpoDefaultMs });
 }
 
 /**
@@ -118,6 +113,7 @@ function rememberJob(
     ...(job.backupServerName ? { server: job.backupServerName } : {}),
     enabled: known?.enabled ?? job.schedule.enabled,
     runs,
+    ...(job.schedule.intervalMinutes !== undefined ? { intervalMinutes: job.schedule.intervalMinutes } : {}),
   };
   for (const point of points) {
     const at = point.creationTime?.getTime();
@@ -244,7 +240,7 @@ function assessVms(
   ctx: { now: number; config: ProtectionConfig; overrides: Record<string, RpoOverrideRecord> | undefined },
   events: ProtectionEvents,
 ): void {
-  const rpo = rpoOfJob(job, memory, ctx.overrides, ctx.config);
+  const rpo = rpoOfRemembered(job.uid, memory, ctx.overrides, ctx.config);
   const breached: { episode: ProtectionEpisode; vm: string; ageMs: number }[] = [];
   for (const vm of vms) {
     const key = `rpo:${job.uid}:${vm.vm.toLowerCase()}`;

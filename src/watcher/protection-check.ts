@@ -5,7 +5,7 @@ import { noteReachable } from './outage.js';
 import type { PollContext } from './poll-context.js';
 import {
   assessSnapshot,
-  rpoOfJob,
+  rpoOfRemembered,
   type ProtectionAlert,
   type ProtectionEvents,
 } from './protection-assess.js';
@@ -72,12 +72,7 @@ function windowMs(ctx: ProtectionContext, memory: ProtectionMemory): number {
   if (memory.lastCheckAt === null) return BOOTSTRAP_WINDOW_MS;
   let longest = 3_600_000;
   for (const [uid, job] of Object.entries(memory.jobs)) {
-    const rpo = rpoOfJob(
-      { uid, schedule: { intervalMinutes: undefined } },
-      memory,
-      ctx.state.rpoOverrides,
-      ctx.protection,
-    );
+    const rpo = rpoOfRemembered(uid, memory, ctx.state.rpoOverrides, ctx.protection);
     if (rpo && job.enabled) longest = Math.max(longest, rpo.ms);
   }
   return Math.min(BOOTSTRAP_WINDOW_MS, longest + (ctx.now() - memory.lastCheckAt));

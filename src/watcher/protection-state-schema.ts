@@ -15,6 +15,7 @@ export const protectionMemorySchema = z.object({
       server: z.string().optional(),
       enabled: z.boolean(),
       runs: z.array(z.number()),
+      intervalMinutes: z.number().optional(),
     }),
   ),
   vms: z.record(

@@ -27,6 +27,8 @@ export interface ProtectionJobMemory {
   enabled: boolean;
   /** Newest successful run start times seen (ms, newest first, at most ten): what the learned RPO reads. */
   runs: number[];
+  /** The schedule's interval (minutes) where EM gives one: the RPO of a job too new to have learned one. */
+  intervalMinutes?: number;
 }
 
 export interface ProtectionVmMemory {
