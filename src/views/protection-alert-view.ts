@@ -70,6 +70,8 @@ export function buildRpoAlertView(input: {
   server: string | undefined;
   rpo: Rpo;
   vms: { vm: string; ageMs: number }[];
+  /** The job's newest sessions, newest first; undefined when they could not be read. */
+  sessions?: RecentSessionLine[];
   mention?: string;
 }): SlackMessage {
   const count = input.vms.length;
@@ -89,11 +91,37 @@ export function buildRpoAlertView(input: {
       'protection_rpo',
     ),
     section(lines.join('\n'), 'protection_vms'),
+    context([sessionsLine(input.sessions)], 'protection_sessions'),
     context(
       [`\`/veeam protection ${escapeMrkdwn(input.job)}\` for every VM of the job`],
       'protection_evidence',
     ),
   ]);
+}
+
+/** One of a job's last sessions in an RPO alert. */
+export interface RecentSessionLine {
+  result: string;
+  state: string;
+  endTime: Date | undefined;
+}
+
+const RESULT_EMOJI: Record<string, string> = {
+  Success: ':white_check_mark:',
+  Warning: ':warning:',
+  Failed: ':x:',
+};
+
+/** `Last sessions: ✅ Success, ended … · ❌ Failed, ended …` (every EM string escaped). */
+function sessionsLine(sessions: RecentSessionLine[] | undefined): string {
+  if (sessions === undefined) return 'Last sessions: could not be read';
+  if (sessions.length === 0) return 'Last sessions: none';
+  const items = sessions.map((s) => {
+    if (s.endTime === undefined) return `:arrow_forward: ${escapeMrkdwn(s.state)}, still running`;
+    const emoji = RESULT_EMOJI[s.result] ?? ':grey_question:';
+    return `${emoji} ${escapeMrkdwn(s.result)}, ended ${escapeMrkdwn(formatUtc(s.endTime))}`;
+  });
+  return `Last sessions: ${items.join(' · ')}`;
 }
 
 /** A repository below a free-space level; updated in place as its free space changes. */

@@ -3,7 +3,7 @@ import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { assessVm, missedRun, scheduleWentDisabled } from '../protection/assess.js';
 import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
 import { LEARN_RUNS, rpoOfJob, type Rpo } from '../protection/rpo.js';
-import type { ProtectionSnapshot } from './protection-read.js';
+import type { ProtectionSnapshot, RecentSession } from './protection-read.js';
 import type {
   ProtectionEpisode,
   ProtectionMemory,
@@ -29,6 +29,8 @@ export type ProtectionAlert =
       episodes: ProtectionEpisode[];
       rpo: Rpo;
       vms: { vm: string; ageMs: number }[];
+      /** The job's last sessions, read after judging and only for the jobs alerted; undefined if unreadable. */
+      sessions?: RecentSession[];
     }
   | {
       kind: 'repository';

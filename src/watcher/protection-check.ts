@@ -12,7 +12,7 @@ import {
 import { deliverProtectionAlerts } from './protection-alerts.js';
 import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
 import { messageOf } from './protection-messages.js';
-import { readProtection } from './protection-read.js';
+import { readProtection, recentSessionsOf } from './protection-read.js';
 import { emptyProtectionMemory, pruneProtection, type ProtectionMemory } from './protection-state.js';
 
 /** The context of a protection check: a poll's, plus the protection settings. */
@@ -54,6 +54,7 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
   });
   const first = memory.baselineAt === undefined;
   const summarised = first ? await baseline(ctx, memory, events, now) : 0;
+  await readRecentSessions(ctx, events.opened);
   // What ALERT_BACKFILL lets through at the first start is alerted individually (the word), never stormed.
   await deliverProtectionAlerts(ctx, memory, events.opened, { storms: !first });
   await postRecoveries(
@@ -113,6 +114,24 @@ async function baseline(
     });
   }
   return history.length;
+}
+
+/**
+ * The last sessions of each job an RPO alert names: one small query per alerted job, after judging (the cost grows
+ * with the alerts, not the estate). A failed read leaves the alert without them: the episodes are already open.
+ */
+async function readRecentSessions(ctx: ProtectionContext, alerts: ProtectionAlert[]): Promise<void> {
+  for (const alert of alerts) {
+    if (alert.kind !== 'rpo') continue;
+    try {
+      alert.sessions = await recentSessionsOf(ctx.em, alert.job);
+    } catch (error) {
+      ctx.logger.warn(
+        { job: alert.job.name, err: String(error) },
+        'could not read the last sessions of a job',
+      );
+    }
+  }
 }
 
 /** Open repository alerts follow their free space in place (a storm's summary stays as it is). */

@@ -57,6 +57,7 @@ export function messageOf(
         server: alert.job.backupServerName,
         rpo: alert.rpo,
         vms: alert.vms,
+        ...(alert.sessions ? { sessions: alert.sessions } : {}),
         ...mention,
       });
     case 'repository':

@@ -69,15 +69,40 @@ function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<strin
   runs.set(job, ofJob);
 }
 
+/** The session kind of a job's runs, by the job's type. */
+const sessionKindOf = (job: Pick<Job, 'jobType'>): 'ReplicaJobSession' | 'BackupJobSession' =>
+  job.jobType.toLowerCase().includes('replica') ? 'ReplicaJobSession' : 'BackupJobSession';
+
 /** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */
 export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
   const starts = new Map<string, number | undefined>();
   for (const job of jobs) {
-    const kind = job.jobType.toLowerCase().includes('replica') ? 'ReplicaJobSession' : 'BackupJobSession';
-    const [newest] = await latestSessionsOf(client, kind, { uid: job.uid }, 1);
+    const [newest] = await latestSessionsOf(client, sessionKindOf(job), { uid: job.uid }, 1);
     starts.set(job.uid, newest?.creationTime?.getTime());
   }
   return starts;
+}
+
+/** One of a job's last sessions as an RPO alert shows it. */
+export interface RecentSession {
+  result: string;
+  state: string;
+  endTime: Date | undefined;
+}
+
+/** How many of the job's last sessions an RPO alert shows. */
+export const RECENT_SESSIONS = 3;
+
+/**
+ * The newest RECENT_SESSIONS sessions of one alerted job: one query filtered on the job's UID, sorted newest first,
+ * one page of RECENT_SESSIONS (the cost grows with the alerts, not with the estate).
+ */
+export async function recentSessionsOf(
+  client: EmClient,
+  job: Pick<Job, 'uid' | 'jobType'>,
+): Promise<RecentSession[]> {
+  const sessions = await latestSessionsOf(client, sessionKindOf(job), { uid: job.uid }, RECENT_SESSIONS);
+  return sessions.map((s) => ({ result: s.result, state: s.state, endTime: s.endTime }));
 }
 
 /** Reads what a check needs; throws what EM throws (the caller turns it into an outage, assessing nothing). */
