@@ -40,6 +40,7 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     since: new Date(now - windowMs(ctx, memory)),
     missedBefore: now - ctx.protection.missedRunGraceMs,
     isWatched: (job) => isWatchedJob(job, { kinds: ctx.config.kinds, pattern: ctx.protection.jobs }),
+    policies: ctx.config.kinds.includes('cdp'),
     openMissed: new Set(
       Object.values(memory.episodes)
         .filter((e) => e.kind === 'missed' && e.recoveredAt === undefined && e.jobUid !== undefined)

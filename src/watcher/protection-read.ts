@@ -6,6 +6,8 @@ import { latestSessionsOf } from '../em/lookups.js';
 import { mapJob, mapVmPoint } from '../em/mappers/estate.js';
 import { where } from '../em/query.js';
 import { runStarts, type PointOfRun } from '../protection/runs.js';
+import { kindOfJobType } from '../protection/watched.js';
+import type { JobSessionKind } from '../em/types.js';
 
 /** What one protection check read from EM: jobs, the newest points in the window, repositories. */
 export interface ProtectionSnapshot {
@@ -28,6 +30,17 @@ export async function allJobs(client: EmClient): Promise<Job[]> {
   return items
     .filter((item) => item.element === 'Job' || item.node['@_Type'] === 'Job')
     .map((item) => mapJob(item.node));
+}
+
+/**
+ * Every CDP policy entity, as a job of type `CdpReplica`: it carries the same `ScheduleConfigured`,
+ * `ScheduleEnabled` and `NextRun` (docs/em-protocol.md, "CDP policies and protection").
+ */
+export async function allPolicies(client: EmClient): Promise<Job[]> {
+  const items = await queryRaw(client, { type: 'CdpPolicy', format: 'Entities', pageSize: 500 }, JOB_LIMIT);
+  return items
+    .filter((item) => item.element === 'CdpPolicy' || item.node['@_Type'] === 'CdpPolicy')
+    .map((item) => ({ ...mapJob(item.node), jobType: 'CdpReplica' }));
 }
 
 /**
@@ -69,9 +82,12 @@ function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<strin
   runs.set(job, ofJob);
 }
 
-/** The session kind of a job's runs, by the job's type. */
-const sessionKindOf = (job: Pick<Job, 'jobType'>): 'ReplicaJobSession' | 'BackupJobSession' =>
-  job.jobType.toLowerCase().includes('replica') ? 'ReplicaJobSession' : 'BackupJobSession';
+/** The session kind of a job's runs, by the job's type (a CDP policy's are CDP sessions, by `PolicyUid`). */
+function sessionKindOf(job: Pick<Job, 'jobType'>): JobSessionKind | 'CdpReplicaSession' {
+  const kind = kindOfJobType(job.jobType);
+  if (kind === 'cdp') return 'CdpReplicaSession';
+  return kind === 'replica' ? 'ReplicaJobSession' : 'BackupJobSession';
+}
 
 /** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */
 export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
@@ -112,11 +128,14 @@ export async function readProtection(
     since: Date;
     missedBefore: number;
     isWatched: (job: Job) => boolean;
+    /** Read CDP policies too (WATCH_TYPES has `cdp`). */
+    policies: boolean;
     /** Jobs with a missed run open: their newest start says whether they ran again or are just no longer due. */
     openMissed: ReadonlySet<string>;
   },
 ): Promise<ProtectionSnapshot> {
-  const jobs = (await allJobs(client)).filter(opts.isWatched);
+  const policies = opts.policies ? await allPolicies(client) : [];
+  const jobs = [...(await allJobs(client)), ...policies].filter(opts.isWatched);
   const { points, runsByJob } = await pointsSince(client, opts.since);
   const candidates = jobs.filter(
     (job) =>
