@@ -69,17 +69,22 @@ export function buildRpoAlertView(input: {
   job: string;
   server: string | undefined;
   rpo: Rpo;
-  vms: { vm: string; ageMs: number }[];
+  /** ageMs undefined: no restore point seen at all. */
+  vms: { vm: string; ageMs: number | undefined }[];
   /** The job's newest sessions, newest first; undefined when they could not be read. */
   sessions?: RecentSessionLine[];
   mention?: string;
 }): SlackMessage {
   const count = input.vms.length;
   const text = `:hourglass: ${count} VM${count === 1 ? '' : 's'} of ${input.job} without a restore point within ${formatDuration(input.rpo.ms)}`;
-  const sorted = [...input.vms].sort((a, b) => b.ageMs - a.ageMs);
+  const age = (v: { ageMs: number | undefined }): number => v.ageMs ?? Number.POSITIVE_INFINITY;
+  const sorted = [...input.vms].sort((a, b) => age(b) - age(a) || a.vm.localeCompare(b.vm));
   const lines = sorted
     .slice(0, RPO_ALERT_VMS)
-    .map((v) => `• ${boldName(v.vm)}: newest point ${formatDuration(v.ageMs)} old`);
+    .map(
+      (v) =>
+        `• ${boldName(v.vm)}: ${v.ageMs === undefined ? 'no restore point seen' : `newest point ${formatDuration(v.ageMs)} old`}`,
+    );
   if (count > RPO_ALERT_VMS) lines.push(`… and ${count - RPO_ALERT_VMS} more, all stale`);
   return finishView(withMention(escapeMrkdwn(text), input.mention), [
     header(`⌛ RPO breached: ${input.job}`, 'protection_header'),

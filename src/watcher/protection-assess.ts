@@ -1,6 +1,12 @@
 import type { ProtectionConfig } from '../config/load-config.js';
 import type { Job, Repository, VmPoint } from '../em/estate-types.js';
-import { assessVm, missedRun, scheduleWentDisabled } from '../protection/assess.js';
+import {
+  assessVm,
+  assessVmWithoutPoint,
+  BOOTSTRAP_WINDOW_MS,
+  missedRun,
+  scheduleWentDisabled,
+} from '../protection/assess.js';
 import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
 import { LEARN_RUNS, rpoOfJob, type Rpo } from '../protection/rpo.js';
 import type { ProtectionSnapshot, RecentSession } from './protection-read.js';
@@ -28,7 +34,8 @@ export type ProtectionAlert =
       job: Job;
       episodes: ProtectionEpisode[];
       rpo: Rpo;
-      vms: { vm: string; ageMs: number }[];
+      /** Each stale VM with the age of its newest point; undefined: no restore point seen at all. */
+      vms: { vm: string; ageMs: number | undefined }[];
       /** The job's last sessions, read after judging and only for the jobs alerted; undefined if unreadable. */
       sessions?: RecentSession[];
     }
@@ -73,7 +80,7 @@ export function assessSnapshot(
   // Indexed once per check: a thousand jobs must not each scan every point and every VM.
   const pointsByJob = groupBy(snapshot.points.values(), (p) => (p.backup?.name ?? '').toLowerCase());
   for (const job of snapshot.jobs)
-    rememberJob(memory, job, snapshot, pointsByJob.get(job.name.toLowerCase()));
+    rememberJob(memory, job, snapshot, pointsByJob.get(job.name.toLowerCase()), ctx.now, first);
   const vmsByJob = groupBy(Object.values(memory.vms), (vm) => vm.jobUid);
   for (const job of snapshot.jobs) {
     assessMissed(memory, job, snapshot, ctx, events);
@@ -105,6 +112,8 @@ function rememberJob(
   job: Job,
   snapshot: ProtectionSnapshot,
   points: VmPoint[] = [],
+  now: number,
+  first: boolean,
 ): void {
   const known = memory.jobs[job.uid];
   const seen = snapshot.runsByJob.get(job.name.toLowerCase()) ?? [];
@@ -125,6 +134,30 @@ function rememberJob(
     if (previous && previous.newestAt >= at) continue;
     memory.vms[vmKey] = { jobUid: job.uid, vm: point.vmName, newestAt: at, kind: point.kind };
   }
+  const noPoint = withoutPoint(memory, job.uid, snapshot.members.get(job.uid), known?.noPoint ?? {}, {
+    since: first ? now - BOOTSTRAP_WINDOW_MS : now,
+  });
+  if (noPoint) (memory.jobs[job.uid] as ProtectionMemory['jobs'][string]).noPoint = noPoint;
+}
+
+/**
+ * The VMs the job includes that have no restore point seen, each with the time it has been known so (kept from
+ * the last check, else `since`); undefined when there are none or EM lists no includes.
+ */
+function withoutPoint(
+  memory: ProtectionMemory,
+  jobUid: string,
+  members: string[] | undefined,
+  previous: Record<string, { vm: string; since: number }>,
+  opts: { since: number },
+): Record<string, { vm: string; since: number }> | undefined {
+  const none: Record<string, { vm: string; since: number }> = {};
+  for (const vm of members ?? []) {
+    const lower = vm.toLowerCase();
+    if (memory.vms[`${jobUid}\n${lower}`]) continue;
+    none[lower] = { vm, since: previous[lower]?.since ?? opts.since };
+  }
+  return Object.keys(none).length > 0 ? none : undefined;
 }
 
 function openEpisode(
@@ -243,7 +276,7 @@ function assessVms(
   events: ProtectionEvents,
 ): void {
   const rpo = rpoOfRemembered(job.uid, memory, ctx.overrides, ctx.config);
-  const breached: { episode: ProtectionEpisode; vm: string; ageMs: number }[] = [];
+  const breached: { episode: ProtectionEpisode; vm: string; ageMs: number | undefined }[] = [];
   for (const vm of vms) {
     const key = `rpo:${job.uid}:${vm.vm.toLowerCase()}`;
     const judged = assessVm(vm.newestAt, rpo, ctx.now);
@@ -258,16 +291,13 @@ function assessVms(
       continue;
     }
     if (openAt(memory, key) || judged.breachedAt === undefined) continue;
-    const episode = openEpisode(memory, {
-      key,
-      kind: 'rpo',
-      name: job.name,
-      vm: vm.vm,
-      jobUid: job.uid,
-      ...(job.backupServerName ? { server: job.backupServerName } : {}),
-      startedAt: judged.breachedAt,
-    });
-    breached.push({ episode, vm: vm.vm, ageMs: judged.ageMs ?? 0 });
+    breached.push(openRpo(memory, job, vm.vm, judged.breachedAt, judged.ageMs));
+  }
+  // VMs the job includes with no point seen at all: stale ("no restore point") once the RPO has passed.
+  for (const { vm, since } of Object.values(memory.jobs[job.uid]?.noPoint ?? {})) {
+    const judged = assessVmWithoutPoint(since, rpo, ctx.now);
+    if (judged.breachedAt === undefined || openAt(memory, `rpo:${job.uid}:${vm.toLowerCase()}`)) continue;
+    breached.push(openRpo(memory, job, vm, judged.breachedAt, undefined));
   }
   if (breached.length === 0 || rpo === undefined) return;
   events.opened.push({
@@ -278,6 +308,25 @@ function assessVms(
     rpo,
     vms: breached.map(({ vm, ageMs }) => ({ vm, ageMs })),
   });
+}
+
+function openRpo(
+  memory: ProtectionMemory,
+  job: Job,
+  vm: string,
+  breachedAt: number,
+  ageMs: number | undefined,
+): { episode: ProtectionEpisode; vm: string; ageMs: number | undefined } {
+  const episode = openEpisode(memory, {
+    key: `rpo:${job.uid}:${vm.toLowerCase()}`,
+    kind: 'rpo',
+    name: job.name,
+    vm,
+    jobUid: job.uid,
+    ...(job.backupServerName ? { server: job.backupServerName } : {}),
+    startedAt: breachedAt,
+  });
+  return { episode, vm, ageMs };
 }
 
 function assessRepository(

@@ -1,4 +1,5 @@
 import type { ProtectionConfig } from '../config/load-config.js';
+import { BOOTSTRAP_WINDOW_MS } from '../protection/assess.js';
 import { isWatchedJob } from '../protection/watched.js';
 import { buildProtectionSummaryView } from '../views/protection-alert-view.js';
 import { noteReachable } from './outage.js';
@@ -26,7 +27,7 @@ export interface ProtectionReport {
 }
 
 /** The window of the first check: points older than this are unknown to the loop (it never lists them all). */
-export const BOOTSTRAP_WINDOW_MS = 8 * 24 * 3_600_000;
+export { BOOTSTRAP_WINDOW_MS };
 
 /**
  * One protection check: settle what a crash left pending, read EM (throws on EM trouble, before anything is

@@ -4,6 +4,8 @@ import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { repositoriesBySpace } from '../em/estate.js';
 import { latestSessionsOf } from '../em/lookups.js';
 import { mapJob, mapVmPoint } from '../em/mappers/estate.js';
+import { asArray, asNode, optionalText, text } from '../em/mappers/fields.js';
+import type { XmlNode } from '../em/xml.js';
 import { where } from '../em/query.js';
 import { runStarts, type PointOfRun } from '../protection/runs.js';
 import { kindOfJobType } from '../protection/watched.js';
@@ -16,6 +18,8 @@ export interface ProtectionSnapshot {
   points: Map<string, VmPoint>;
   runsByJob: Map<string, number[]>;
   repositories: Repository[];
+  /** The VMs each watched job includes, by job UID (jobs whose entity lists includes). */
+  members: Map<string, string[]>;
   /** Newest session start per job UID, read only for jobs whose NextRun passed or whose missed run is open. */
   lastStarts: Map<string, number | undefined>;
 }
@@ -24,12 +28,15 @@ export interface ProtectionSnapshot {
 export const MAX_POINTS = 200_000;
 const JOB_LIMIT = 10_000;
 
+/** A job or CDP policy with the VMs it includes by name; `vms` undefined when its entity lists no includes. */
+export interface WatchedOwner {
+  job: Job;
+  vms: string[] | undefined;
+}
+
 /** Every job entity, paged (the job list is small next to the points). */
 export async function allJobs(client: EmClient): Promise<Job[]> {
-  const items = await queryRaw(client, { type: 'Job', format: 'Entities', pageSize: 500 }, JOB_LIMIT);
-  return items
-    .filter((item) => item.element === 'Job' || item.node['@_Type'] === 'Job')
-    .map((item) => mapJob(item.node));
+  return (await ownersOf(client, 'Job')).map((o) => o.job);
 }
 
 /**
@@ -37,10 +44,44 @@ export async function allJobs(client: EmClient): Promise<Job[]> {
  * `ScheduleEnabled` and `NextRun` (docs/em-protocol.md, "CDP policies and protection").
  */
 export async function allPolicies(client: EmClient): Promise<Job[]> {
-  const items = await queryRaw(client, { type: 'CdpPolicy', format: 'Entities', pageSize: 500 }, JOB_LIMIT);
+  return (await ownersOf(client, 'CdpPolicy')).map((o) => o.job);
+}
+
+async function ownersOf(client: EmClient, type: 'Job' | 'CdpPolicy'): Promise<WatchedOwner[]> {
+  const items = await queryRaw(client, { type, format: 'Entities', pageSize: 500 }, JOB_LIMIT);
   return items
-    .filter((item) => item.element === 'CdpPolicy' || item.node['@_Type'] === 'CdpPolicy')
-    .map((item) => ({ ...mapJob(item.node), jobType: 'CdpReplica' }));
+    .filter((item) => item.element === type || item.node['@_Type'] === type)
+    .map((item) => {
+      const job = mapJob(item.node);
+      return {
+        job: type === 'CdpPolicy' ? { ...job, jobType: 'CdpReplica' } : job,
+        vms: includedVms(item.node),
+      };
+    });
+}
+
+/**
+ * The VMs a job or policy entity includes (`JobInfo/<kind>JobInfo/Includes/ObjectInJob`, for a policy under
+ * `CdpPolicyInfo`), by display name; only includes whose `HierarchyObjRef` is a VM (a folder or a tag stands for VMs
+ * we cannot name). Undefined when the entity has no includes list (docs/em-protocol.md, "VMs of a job").
+ */
+export function includedVms(node: XmlNode): string[] | undefined {
+  let found: string[] | undefined;
+  for (const container of ['JobInfo', 'CdpPolicyInfo']) {
+    const info = asNode(node[container]);
+    for (const value of Object.values(info ?? {})) {
+      const kindInfo = asNode(value);
+      if (kindInfo?.['Includes'] === undefined) continue;
+      found ??= [];
+      for (const item of asArray(asNode(kindInfo['Includes'])?.['ObjectInJob'])) {
+        const include = asNode(item);
+        if (!include || !/:vm:/i.test(text(include, 'HierarchyObjRef') ?? '')) continue;
+        const name = optionalText(include, 'DisplayName') ?? optionalText(include, 'Name');
+        if (name !== undefined) found.push(name);
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -134,8 +175,10 @@ export async function readProtection(
     openMissed: ReadonlySet<string>;
   },
 ): Promise<ProtectionSnapshot> {
-  const policies = opts.policies ? await allPolicies(client) : [];
-  const jobs = [...(await allJobs(client)), ...policies].filter(opts.isWatched);
+  const policies = opts.policies ? await ownersOf(client, 'CdpPolicy') : [];
+  const owners = [...(await ownersOf(client, 'Job')), ...policies].filter((o) => opts.isWatched(o.job));
+  const jobs = owners.map((o) => o.job);
+  const members = new Map(owners.flatMap((o) => (o.vms ? [[o.job.uid, o.vms] as const] : [])));
   const { points, runsByJob } = await pointsSince(client, opts.since);
   const candidates = jobs.filter(
     (job) =>
@@ -146,5 +189,5 @@ export async function readProtection(
   );
   const lastStarts = await lastStartsOf(client, candidates);
   const repositories = await repositoriesBySpace(client);
-  return { jobs, points, runsByJob, repositories, lastStarts };
+  return { jobs, members, points, runsByJob, repositories, lastStarts };
 }

@@ -16,6 +16,7 @@ export const protectionMemorySchema = z.object({
       enabled: z.boolean(),
       runs: z.array(z.number()),
       intervalMinutes: z.number().optional(),
+      noPoint: z.record(z.string(), z.object({ vm: z.string(), since: z.number() })).optional(),
     }),
   ),
   vms: z.record(

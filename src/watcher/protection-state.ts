@@ -29,6 +29,11 @@ export interface ProtectionJobMemory {
   runs: number[];
   /** The schedule's interval (minutes) where EM gives one: the RPO of a job too new to have learned one. */
   intervalMinutes?: number;
+  /**
+   * VMs the job includes (by name, lower-cased) with no restore point seen, and since when the loop knows that (at
+   * the first check: the start of its read window). Absent when EM lists no VM includes for the job.
+   */
+  noPoint?: Record<string, { vm: string; since: number }>;
 }
 
 export interface ProtectionVmMemory {
