@@ -1,14 +1,10 @@
 import type { ProtectionConfig } from '../config/load-config.js';
 import type { Job, Repository, VmPoint } from '../em/estate-types.js';
-import {
-  assessVm,
-  assessVmWithoutPoint,
-  BOOTSTRAP_WINDOW_MS,
-  missedRun,
-  scheduleWentDisabled,
-} from '../protection/assess.js';
-import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
+import { assessVm, assessVmWithoutPoint, BOOTSTRAP_WINDOW_MS } from '../protection/assess.js';
 import { LEARN_RUNS, rpoOfJob, type Rpo } from '../protection/rpo.js';
+import { assessRepository } from './protection-assess-repository.js';
+import { assessDisabled, assessMissed } from './protection-assess-schedule.js';
+import { closeEpisode, openAt, openEpisode } from './protection-episodes.js';
 import type { ProtectionSnapshot, RecentSession } from './protection-read.js';
 import type {
   ProtectionEpisode,
@@ -160,114 +156,6 @@ function withoutPoint(
   return Object.keys(none).length > 0 ? none : undefined;
 }
 
-function openEpisode(
-  memory: ProtectionMemory,
-  episode: Omit<ProtectionEpisode, 'messages' | 'announced'>,
-): ProtectionEpisode {
-  const created: ProtectionEpisode = { ...episode, announced: 'alert', messages: {} };
-  memory.episodes[episode.key] = created;
-  return created;
-}
-
-function closeEpisode(
-  memory: ProtectionMemory,
-  key: string,
-  line: string,
-  now: number,
-  events: ProtectionEvents,
-): void {
-  const episode = memory.episodes[key];
-  if (!episode || episode.recoveredAt !== undefined) return;
-  episode.recoveredAt = now;
-  events.recovered.push({ episode, line });
-}
-
-const openAt = (memory: ProtectionMemory, key: string): ProtectionEpisode | undefined => {
-  const episode = memory.episodes[key];
-  return episode && episode.recoveredAt === undefined ? episode : undefined;
-};
-
-function assessMissed(
-  memory: ProtectionMemory,
-  job: Job,
-  snapshot: ProtectionSnapshot,
-  ctx: { now: number; config: ProtectionConfig },
-  events: ProtectionEvents,
-): void {
-  const key = `missed:${job.uid}`;
-  const lastStartedAt = snapshot.lastStarts.get(job.uid);
-  const evidence = missedRun(job.schedule, {
-    now: ctx.now,
-    graceMs: ctx.config.missedRunGraceMs,
-    lastStartedAt,
-  });
-  if (!evidence) {
-    const open = openAt(memory, key);
-    if (open) closeEpisode(memory, key, missedEndLine(job, open, lastStartedAt, ctx), ctx.now, events);
-    return;
-  }
-  if (openAt(memory, key)) return;
-  const episode = openEpisode(memory, {
-    key,
-    kind: 'missed',
-    name: job.name,
-    jobUid: job.uid,
-    ...(job.backupServerName ? { server: job.backupServerName } : {}),
-    startedAt: evidence.breachedAt,
-    dueAt: evidence.nextRun,
-  });
-  events.opened.push({
-    kind: 'missed',
-    key: `${key}:${evidence.nextRun}`,
-    job,
-    episodes: [episode],
-    nextRun: evidence.nextRun,
-    lastStartedAt,
-  });
-}
-
-/**
- * Why a missed run is over, truly: a session started since the missed slot ("ran again"), else the job is no
- * longer due (its schedule was disabled, or its NextRun moved without a run).
- */
-function missedEndLine(
-  job: Job,
-  episode: ProtectionEpisode,
-  lastStartedAt: number | undefined,
-  ctx: { config: ProtectionConfig },
-): string {
-  const dueAt = episode.dueAt ?? episode.startedAt - ctx.config.missedRunGraceMs;
-  if (lastStartedAt !== undefined && lastStartedAt >= dueAt)
-    return `${job.name} ran again (a session started at ${utc(lastStartedAt)})`;
-  if (!job.schedule.configured || !job.schedule.enabled)
-    return `${job.name} is no longer due: its schedule was disabled (no session started since)`;
-  if (job.schedule.nextRun === undefined)
-    return `${job.name} is no longer due: EM shows no next run (no session started since)`;
-  return `${job.name} is no longer due: its next run moved to ${utc(job.schedule.nextRun.getTime())} (no session started since)`;
-}
-
-const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-function assessDisabled(memory: ProtectionMemory, job: Job, now: number, events: ProtectionEvents): void {
-  const key = `disabled:${job.uid}`;
-  const previous = memory.jobs[job.uid]?.enabled;
-  if (job.schedule.enabled) {
-    if (previous === false)
-      closeEpisode(memory, key, `the schedule of ${job.name} is enabled again`, now, events);
-    return;
-  }
-  if (!scheduleWentDisabled(previous, job.schedule.enabled) || openAt(memory, key)) return;
-  const episode = openEpisode(memory, {
-    key,
-    kind: 'disabled',
-    name: job.name,
-    jobUid: job.uid,
-    ...(job.backupServerName ? { server: job.backupServerName } : {}),
-    startedAt: now,
-  });
-  events.opened.push({ kind: 'disabled', key: `${key}:${now}`, job, episodes: [episode] });
-}
-
 function assessVms(
   memory: ProtectionMemory,
   job: Job,
@@ -327,73 +215,4 @@ function openRpo(
     startedAt: breachedAt,
   });
   return { episode, vm, ageMs };
-}
-
-function assessRepository(
-  memory: ProtectionMemory,
-  repository: Repository,
-  ctx: { now: number; config: ProtectionConfig },
-  events: ProtectionEvents,
-): void {
-  const known = memory.repos[repository.uid];
-  const previous = known?.level ?? 'ok';
-  const level = repositoryLevel(repository.freePercent, previous, {
-    warnPercent: ctx.config.repoWarnPercent,
-    critPercent: ctx.config.repoCritPercent,
-    hysteresisPercent: REPO_HYSTERESIS_PERCENT,
-  });
-  memory.repos[repository.uid] = {
-    name: repository.name,
-    level,
-    ...(repository.freePercent !== undefined ? { freePercent: repository.freePercent } : {}),
-  };
-  const base = `repository:${repository.uid}`;
-  const back = (percent: number) => `${repository.name} is back above ${percent} % free`;
-  const critical = openAt(memory, `${base}:critical`);
-  if (level === 'ok') {
-    closeEpisode(memory, `${base}:warning`, back(ctx.config.repoWarnPercent), ctx.now, events);
-    closeEpisode(memory, `${base}:critical`, back(ctx.config.repoWarnPercent), ctx.now, events);
-    return;
-  }
-  if (level === 'warning' && critical && !openAt(memory, `${base}:warning`)) {
-    // Fell through both lines at once (one alert, at the worse level): rising between the lines turns that
-    // alert into the warning one, updated in place; it recovers above the warning line, like any warning.
-    demote(memory, critical, `${base}:warning`);
-    events.changed.push({ episode: critical, repository });
-    return;
-  }
-  if (level === 'warning')
-    closeEpisode(memory, `${base}:critical`, back(ctx.config.repoCritPercent), ctx.now, events);
-  const key = `${base}:${level}`;
-  const open = openAt(memory, key);
-  if (open) {
-    if (known?.freePercent !== repository.freePercent) events.changed.push({ episode: open, repository });
-    return;
-  }
-  if (level === 'warning' && isWorse(previous, 'warning')) return;
-  const episode = openEpisode(memory, {
-    key,
-    kind: 'repository',
-    name: repository.name,
-    ...(repository.backupServerName ? { server: repository.backupServerName } : {}),
-    startedAt: ctx.now,
-    level,
-  });
-  events.opened.push({
-    kind: 'repository',
-    key: `${key}:${ctx.now}`,
-    repository,
-    episodes: [episode],
-    level,
-  });
-}
-
-/** A critical repository episode becomes the warning one: its key, its level, and the posts that name it. */
-function demote(memory: ProtectionMemory, episode: ProtectionEpisode, key: string): void {
-  const old = episode.key;
-  delete memory.episodes[old];
-  Object.assign(episode, { key, level: 'warning' });
-  memory.episodes[key] = episode;
-  for (const post of Object.values(memory.posts))
-    post.episodes = post.episodes.map((k) => (k === old ? key : k));
 }
