@@ -51,6 +51,20 @@ export function assessVm(newestAt: number | undefined, rpo: Rpo | undefined, now
   return { state: 'stale', ageMs, breachedAt: newestAt + rpo.ms };
 }
 
+/** The longest look-back of a check (its first one; later ones read less): a point older than this is never read. */
+export const BOOTSTRAP_WINDOW_MS = 8 * 24 * 3_600_000;
+
+/**
+ * A VM its job includes but with no restore point seen: stale once its RPO has passed since `since` (when the loop
+ * first saw it without one; at the first check, the start of the read window, since none was in it). Not judged
+ * when the RPO is longer than the read window: a point older than the window but within the RPO may exist.
+ */
+export function assessVmWithoutPoint(since: number, rpo: Rpo | undefined, now: number): VmAssessment {
+  const unjudged: VmAssessment = { state: 'protected', ageMs: undefined, breachedAt: undefined };
+  if (rpo === undefined || rpo.ms > BOOTSTRAP_WINDOW_MS || now - since <= rpo.ms) return unjudged;
+  return { state: 'stale', ageMs: undefined, breachedAt: since + rpo.ms };
+}
+
 /**
  * A job's state from its schedule and its VMs: missed, then disabled (the cause of its VMs going stale), then
  * stale, then protected.

@@ -1,13 +1,14 @@
 import type { ProtectionMemory, RpoOverrideRecord } from '../watcher/protection-state.js';
-import { assessVm, jobState, STATE_ORDER, type ProtectionState } from './assess.js';
-import { resolveRpo, type Rpo } from './rpo.js';
+import { assessVm, assessVmWithoutPoint, jobState, STATE_ORDER, type ProtectionState } from './assess.js';
+import { rpoOfJob, type Rpo } from './rpo.js';
 
 /** One VM of a job as `/veeam protection` shows it. */
 export interface VmProtection {
   vm: string;
-  kind: 'VmRestorePoint' | 'VmReplicaPoint';
-  newestAt: number;
-  ageMs: number;
+  /** The newest point's kind, time and age; undefined for a VM its job includes with no restore point seen. */
+  kind: 'VmRestorePoint' | 'VmReplicaPoint' | undefined;
+  newestAt: number | undefined;
+  ageMs: number | undefined;
   state: 'protected' | 'stale';
 }
 
@@ -42,24 +43,30 @@ export function protectionOverview(
       .map((e) => e.jobUid as string),
   );
   const jobs = Object.entries(memory.jobs).map(([uid, job]): JobProtection => {
-    const rpo = resolveRpo({
-      override: opts.overrides?.[uid],
-      defaultMs: opts.rpoDefaultMs,
-      runTimes: job.runs,
-      scheduleIntervalMinutes: undefined,
+    const rpo = rpoOfJob(uid, job, opts);
+    const vms = (vmsByJob.get(uid) ?? []).map((vm): VmProtection => {
+      const judged = assessVm(vm.newestAt, rpo, opts.now);
+      return {
+        vm: vm.vm,
+        kind: vm.kind,
+        newestAt: vm.newestAt,
+        ageMs: judged.ageMs ?? 0,
+        state: judged.state,
+      };
     });
-    const vms = (vmsByJob.get(uid) ?? [])
-      .map((vm): VmProtection => {
-        const judged = assessVm(vm.newestAt, rpo, opts.now);
-        return {
-          vm: vm.vm,
-          kind: vm.kind,
-          newestAt: vm.newestAt,
-          ageMs: judged.ageMs ?? 0,
-          state: judged.state,
-        };
-      })
-      .sort((a, b) => a.newestAt - b.newestAt || a.vm.localeCompare(b.vm));
+    const without = Object.values(job.noPoint ?? {}).map(({ vm, since }): VmProtection => ({
+      vm,
+      kind: undefined,
+      newestAt: undefined,
+      ageMs: undefined,
+      state: assessVmWithoutPoint(since, rpo, opts.now).state,
+    }));
+    vms.push(...without);
+    vms.sort(
+      (a, b) =>
+        (a.newestAt ?? Number.NEGATIVE_INFINITY) - (b.newestAt ?? Number.NEGATIVE_INFINITY) ||
+        a.vm.localeCompare(b.vm),
+    );
     const staleVms = vms.filter((vm) => vm.state === 'stale').length;
     const state = jobState({ missed: missed.has(uid), enabled: job.enabled, staleVms });
     return { uid, name: job.name, server: job.server, state, rpo, vms };

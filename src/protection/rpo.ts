@@ -61,6 +61,23 @@ export function resolveRpo(input: {
   return undefined;
 }
 
+/**
+ * The RPO of a job the protection loop remembers, by UID: the one function the loop, `/veeam protection`, the
+ * digest and the Home tab all use, so they agree on a job's RPO and where it came from.
+ */
+export function rpoOfJob(
+  uid: string,
+  job: { runs: readonly number[]; intervalMinutes?: number } | undefined,
+  opts: { overrides: Record<string, RpoOverride> | undefined; rpoDefaultMs: number | undefined },
+): Rpo | undefined {
+  return resolveRpo({
+    override: opts.overrides?.[uid],
+    defaultMs: opts.rpoDefaultMs,
+    runTimes: job?.runs ?? [],
+    scheduleIntervalMinutes: job?.intervalMinutes,
+  });
+}
+
 /** How an RPO's source reads for people. */
 export function describeRpoSource(source: RpoSource): string {
   switch (source) {

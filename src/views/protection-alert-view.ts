@@ -46,12 +46,19 @@ export function buildMissedRunView(input: {
 }
 
 /** A job's schedule went from enabled to disabled: who can fix it is whoever runs that backup server. */
-export function buildScheduleDisabledView(input: { job: string; server: string | undefined }): SlackMessage {
+export function buildScheduleDisabledView(input: {
+  job: string;
+  server: string | undefined;
+  mention?: string;
+}): SlackMessage {
   const text = `:double_vertical_bar: The schedule of ${input.job} was disabled`;
-  return finishView(escapeMrkdwn(text), [
+  return finishView(withMention(escapeMrkdwn(text), input.mention), [
     header(`⏸️ Schedule disabled: ${input.job}`, 'protection_header'),
     section(
-      `${serverLine(input.job, input.server)} no longer runs on its schedule. If that was not meant, enable it again in the Veeam console${input.server ? ` of ${boldName(input.server)}` : ''}.`,
+      withMention(
+        `${serverLine(input.job, input.server)} no longer runs on its schedule. If that was not meant, enable it again in the Veeam console${input.server ? ` of ${boldName(input.server)}` : ''}.`,
+        input.mention,
+      ),
       'protection_disabled',
     ),
   ]);
@@ -62,15 +69,22 @@ export function buildRpoAlertView(input: {
   job: string;
   server: string | undefined;
   rpo: Rpo;
-  vms: { vm: string; ageMs: number }[];
+  /** ageMs undefined: no restore point seen at all. */
+  vms: { vm: string; ageMs: number | undefined }[];
+  /** The job's newest sessions, newest first; undefined when they could not be read. */
+  sessions?: RecentSessionLine[];
   mention?: string;
 }): SlackMessage {
   const count = input.vms.length;
   const text = `:hourglass: ${count} VM${count === 1 ? '' : 's'} of ${input.job} without a restore point within ${formatDuration(input.rpo.ms)}`;
-  const sorted = [...input.vms].sort((a, b) => b.ageMs - a.ageMs);
+  const age = (v: { ageMs: number | undefined }): number => v.ageMs ?? Number.POSITIVE_INFINITY;
+  const sorted = [...input.vms].sort((a, b) => age(b) - age(a) || a.vm.localeCompare(b.vm));
   const lines = sorted
     .slice(0, RPO_ALERT_VMS)
-    .map((v) => `• ${boldName(v.vm)}: newest point ${formatDuration(v.ageMs)} old`);
+    .map(
+      (v) =>
+        `• ${boldName(v.vm)}: ${v.ageMs === undefined ? 'no restore point seen' : `newest point ${formatDuration(v.ageMs)} old`}`,
+    );
   if (count > RPO_ALERT_VMS) lines.push(`… and ${count - RPO_ALERT_VMS} more, all stale`);
   return finishView(withMention(escapeMrkdwn(text), input.mention), [
     header(`⌛ RPO breached: ${input.job}`, 'protection_header'),
@@ -82,11 +96,37 @@ export function buildRpoAlertView(input: {
       'protection_rpo',
     ),
     section(lines.join('\n'), 'protection_vms'),
+    context([sessionsLine(input.sessions)], 'protection_sessions'),
     context(
       [`\`/veeam protection ${escapeMrkdwn(input.job)}\` for every VM of the job`],
       'protection_evidence',
     ),
   ]);
+}
+
+/** One of a job's last sessions in an RPO alert. */
+export interface RecentSessionLine {
+  result: string;
+  state: string;
+  endTime: Date | undefined;
+}
+
+const RESULT_EMOJI: Record<string, string> = {
+  Success: ':white_check_mark:',
+  Warning: ':warning:',
+  Failed: ':x:',
+};
+
+/** `Last sessions: ✅ Success, ended … · ❌ Failed, ended …` (every EM string escaped). */
+function sessionsLine(sessions: RecentSessionLine[] | undefined): string {
+  if (sessions === undefined) return 'Last sessions: could not be read';
+  if (sessions.length === 0) return 'Last sessions: none';
+  const items = sessions.map((s) => {
+    if (s.endTime === undefined) return `:arrow_forward: ${escapeMrkdwn(s.state)}, still running`;
+    const emoji = RESULT_EMOJI[s.result] ?? ':grey_question:';
+    return `${emoji} ${escapeMrkdwn(s.result)}, ended ${escapeMrkdwn(formatUtc(s.endTime))}`;
+  });
+  return `Last sessions: ${items.join(' · ')}`;
 }
 
 /** A repository below a free-space level; updated in place as its free space changes. */

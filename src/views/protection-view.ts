@@ -53,7 +53,7 @@ export function buildJobProtectionView(job: JobProtection): SlackMessage {
     .slice(0, LINES_SHOWN)
     .map(
       (vm) =>
-        `${EMOJI[vm.state]} ${boldName(truncate(vm.vm, 150))} · newest point ${formatDuration(vm.ageMs)} old`,
+        `${EMOJI[vm.state]} ${boldName(truncate(vm.vm, 150))} · ${vm.ageMs === undefined ? 'no restore point seen' : `newest point ${formatDuration(vm.ageMs)} old`}`,
     );
   const hidden = job.vms.slice(LINES_SHOWN);
   if (hidden.length)
@@ -77,6 +77,8 @@ export function buildVmProtectionView(vm: string, jobs: readonly JobProtection[]
     job.vms
       .filter((v) => v.vm.toLowerCase() === vm.toLowerCase())
       .map((v) => {
+        if (v.ageMs === undefined)
+          return `${EMOJI[v.state]} in ${boldName(truncate(job.name, 150))}: no restore point seen · ${escapeMrkdwn(rpoText(job.rpo))}`;
         const kind = v.kind === 'VmReplicaPoint' ? 'replica' : 'backup';
         const since = new Date(now - v.ageMs).toISOString().replace('T', ' ').slice(0, 16);
         return `${EMOJI[v.state]} ${kind} by ${boldName(truncate(job.name, 150))}: newest point ${since} UTC (${formatDuration(v.ageMs)} old) · ${escapeMrkdwn(rpoText(job.rpo))}`;

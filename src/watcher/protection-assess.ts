@@ -1,9 +1,11 @@
 import type { ProtectionConfig } from '../config/load-config.js';
 import type { Job, Repository, VmPoint } from '../em/estate-types.js';
-import { assessVm, missedRun, scheduleWentDisabled } from '../protection/assess.js';
-import { REPO_HYSTERESIS_PERCENT, repositoryLevel, isWorse } from '../protection/repository-level.js';
-import { LEARN_RUNS, resolveRpo, type Rpo } from '../protection/rpo.js';
-import type { ProtectionSnapshot } from './protection-read.js';
+import { assessVm, assessVmWithoutPoint, BOOTSTRAP_WINDOW_MS } from '../protection/assess.js';
+import { LEARN_RUNS, rpoOfJob, type Rpo } from '../protection/rpo.js';
+import { assessRepository } from './protection-assess-repository.js';
+import { assessDisabled, assessMissed } from './protection-assess-schedule.js';
+import { closeEpisode, openAt, openEpisode } from './protection-episodes.js';
+import type { ProtectionSnapshot, RecentSession } from './protection-read.js';
 import type {
   ProtectionEpisode,
   ProtectionMemory,
@@ -28,7 +30,10 @@ export type ProtectionAlert =
       job: Job;
       episodes: ProtectionEpisode[];
       rpo: Rpo;
-      vms: { vm: string; ageMs: number }[];
+      /** Each stale VM with the age of its newest point; undefined: no restore point seen at all. */
+      vms: { vm: string; ageMs: number | undefined }[];
+      /** The job's last sessions, read after judging and only for the jobs alerted; undefined if unreadable. */
+      sessions?: RecentSession[];
     }
   | {
       kind: 'repository';
@@ -47,19 +52,14 @@ export interface ProtectionEvents {
   changed: { episode: ProtectionEpisode; repository: Repository }[];
 }
 
-/** The RPO of a job from the override, RPO_DEFAULT, its remembered runs or its schedule. */
-export function rpoOfJob(
-  job: { uid: string; schedule: { intervalMinutes: number | undefined } },
+/** The RPO of a job from the override, RPO_DEFAULT, its remembered runs or its remembered schedule. */
+export function rpoOfRemembered(
+  uid: string,
   memory: ProtectionMemory,
   overrides: Record<string, RpoOverrideRecord> | undefined,
   config: Pick<ProtectionConfig, 'rpoDefaultMs'>,
 ): Rpo | undefined {
-  return resolveRpo({
-    override: overrides?.[job.uid],
-    defaultMs: config.rpoDefaultMs,
-    runTimes: memory.jobs[job.uid]?.runs ?? [],
-    scheduleIntervalMinutes: job.schedule.intervalMinutes,
-  });
+  return rpoOfJob(uid, memory.jobs[uid], { overrides, rpoDefaultMs: config.rpoDefaultMs });
 }
 
 /**
@@ -76,7 +76,7 @@ export function assessSnapshot(
   // Indexed once per check: a thousand jobs must not each scan every point and every VM.
   const pointsByJob = groupBy(snapshot.points.values(), (p) => (p.backup?.name ?? '').toLowerCase());
   for (const job of snapshot.jobs)
-    rememberJob(memory, job, snapshot, pointsByJob.get(job.name.toLowerCase()));
+    rememberJob(memory, job, snapshot, pointsByJob.get(job.name.toLowerCase()), ctx.now, first);
   const vmsByJob = groupBy(Object.values(memory.vms), (vm) => vm.jobUid);
   for (const job of snapshot.jobs) {
     assessMissed(memory, job, snapshot, ctx, events);
@@ -108,6 +108,8 @@ function rememberJob(
   job: Job,
   snapshot: ProtectionSnapshot,
   points: VmPoint[] = [],
+  now: number,
+  first: boolean,
 ): void {
   const known = memory.jobs[job.uid];
   const seen = snapshot.runsByJob.get(job.name.toLowerCase()) ?? [];
@@ -118,6 +120,7 @@ function rememberJob(
     ...(job.backupServerName ? { server: job.backupServerName } : {}),
     enabled: known?.enabled ?? job.schedule.enabled,
     runs,
+    ...(job.schedule.intervalMinutes !== undefined ? { intervalMinutes: job.schedule.intervalMinutes } : {}),
   };
   for (const point of points) {
     const at = point.creationTime?.getTime();
@@ -127,90 +130,30 @@ function rememberJob(
     if (previous && previous.newestAt >= at) continue;
     memory.vms[vmKey] = { jobUid: job.uid, vm: point.vmName, newestAt: at, kind: point.kind };
   }
-}
-
-function openEpisode(
-  memory: ProtectionMemory,
-  episode: Omit<ProtectionEpisode, 'messages' | 'announced'>,
-): ProtectionEpisode {
-  const created: ProtectionEpisode = { ...episode, announced: 'alert', messages: {} };
-  memory.episodes[episode.key] = created;
-  return created;
-}
-
-function closeEpisode(
-  memory: ProtectionMemory,
-  key: string,
-  line: string,
-  now: number,
-  events: ProtectionEvents,
-): void {
-  const episode = memory.episodes[key];
-  if (!episode || episode.recoveredAt !== undefined) return;
-  episode.recoveredAt = now;
-  events.recovered.push({ episode, line });
-}
-
-const openAt = (memory: ProtectionMemory, key: string): ProtectionEpisode | undefined => {
-  const episode = memory.episodes[key];
-  return episode && episode.recoveredAt === undefined ? episode : undefined;
-};
-
-function assessMissed(
-  memory: ProtectionMemory,
-  job: Job,
-  snapshot: ProtectionSnapshot,
-  ctx: { now: number; config: ProtectionConfig },
-  events: ProtectionEvents,
-): void {
-  const key = `missed:${job.uid}`;
-  const lastStartedAt = snapshot.lastStarts.get(job.uid);
-  const evidence = missedRun(job.schedule, {
-    now: ctx.now,
-    graceMs: ctx.config.missedRunGraceMs,
-    lastStartedAt,
+  const noPoint = withoutPoint(memory, job.uid, snapshot.members.get(job.uid), known?.noPoint ?? {}, {
+    since: first ? now - BOOTSTRAP_WINDOW_MS : now,
   });
-  if (!evidence) {
-    if (job.schedule.enabled) closeEpisode(memory, key, `${job.name} ran again`, ctx.now, events);
-    return;
+  if (noPoint) (memory.jobs[job.uid] as ProtectionMemory['jobs'][string]).noPoint = noPoint;
+}
+
+/**
+ * The VMs the job includes that have no restore point seen, each with the time it has been known so (kept from
+ * the last check, else `since`); undefined when there are none or EM lists no includes.
+ */
+function withoutPoint(
+  memory: ProtectionMemory,
+  jobUid: string,
+  members: string[] | undefined,
+  previous: Record<string, { vm: string; since: number }>,
+  opts: { since: number },
+): Record<string, { vm: string; since: number }> | undefined {
+  const none: Record<string, { vm: string; since: number }> = {};
+  for (const vm of members ?? []) {
+    const lower = vm.toLowerCase();
+    if (memory.vms[`${jobUid}\n${lower}`]) continue;
+    none[lower] = { vm, since: previous[lower]?.since ?? opts.since };
   }
-  if (openAt(memory, key)) return;
-  const episode = openEpisode(memory, {
-    key,
-    kind: 'missed',
-    name: job.name,
-    jobUid: job.uid,
-    ...(job.backupServerName ? { server: job.backupServerName } : {}),
-    startedAt: evidence.breachedAt,
-  });
-  events.opened.push({
-    kind: 'missed',
-    key: `${key}:${evidence.nextRun}`,
-    job,
-    episodes: [episode],
-    nextRun: evidence.nextRun,
-    lastStartedAt,
-  });
-}
-
-function assessDisabled(memory: ProtectionMemory, job: Job, now: number, events: ProtectionEvents): void {
-  const key = `disabled:${job.uid}`;
-  const previous = memory.jobs[job.uid]?.enabled;
-  if (job.schedule.enabled) {
-    if (previous === false)
-      closeEpisode(memory, key, `the schedule of ${job.name} is enabled again`, now, events);
-    return;
-  }
-  if (!scheduleWentDisabled(previous, job.schedule.enabled) || openAt(memory, key)) return;
-  const episode = openEpisode(memory, {
-    key,
-    kind: 'disabled',
-    name: job.name,
-    jobUid: job.uid,
-    ...(job.backupServerName ? { server: job.backupServerName } : {}),
-    startedAt: now,
-  });
-  events.opened.push({ kind: 'disabled', key: `${key}:${now}`, job, episodes: [episode] });
+  return Object.keys(none).length > 0 ? none : undefined;
 }
 
 function assessVms(
@@ -220,8 +163,8 @@ function assessVms(
   ctx: { now: number; config: ProtectionConfig; overrides: Record<string, RpoOverrideRecord> | undefined },
   events: ProtectionEvents,
 ): void {
-  const rpo = rpoOfJob(job, memory, ctx.overrides, ctx.config);
-  const breached: { episode: ProtectionEpisode; vm: string; ageMs: number }[] = [];
+  const rpo = rpoOfRemembered(job.uid, memory, ctx.overrides, ctx.config);
+  const breached: { episode: ProtectionEpisode; vm: string; ageMs: number | undefined }[] = [];
   for (const vm of vms) {
     const key = `rpo:${job.uid}:${vm.vm.toLowerCase()}`;
     const judged = assessVm(vm.newestAt, rpo, ctx.now);
@@ -236,16 +179,13 @@ function assessVms(
       continue;
     }
     if (openAt(memory, key) || judged.breachedAt === undefined) continue;
-    const episode = openEpisode(memory, {
-      key,
-      kind: 'rpo',
-      name: job.name,
-      vm: vm.vm,
-      jobUid: job.uid,
-      ...(job.backupServerName ? { server: job.backupServerName } : {}),
-      startedAt: judged.breachedAt,
-    });
-    breached.push({ episode, vm: vm.vm, ageMs: judged.ageMs ?? 0 });
+    breached.push(openRpo(memory, job, vm.vm, judged.breachedAt, judged.ageMs));
+  }
+  // VMs the job includes with no point seen at all: stale ("no restore point") once the RPO has passed.
+  for (const { vm, since } of Object.values(memory.jobs[job.uid]?.noPoint ?? {})) {
+    const judged = assessVmWithoutPoint(since, rpo, ctx.now);
+    if (judged.breachedAt === undefined || openAt(memory, `rpo:${job.uid}:${vm.toLowerCase()}`)) continue;
+    breached.push(openRpo(memory, job, vm, judged.breachedAt, undefined));
   }
   if (breached.length === 0 || rpo === undefined) return;
   events.opened.push({
@@ -258,63 +198,21 @@ function assessVms(
   });
 }
 
-function assessRepository(
+function openRpo(
   memory: ProtectionMemory,
-  repository: Repository,
-  ctx: { now: number; config: ProtectionConfig },
-  events: ProtectionEvents,
-): void {
-  const known = memory.repos[repository.uid];
-  const previous = known?.level ?? 'ok';
-  const level = repositoryLevel(repository.freePercent, previous, {
-    warnPercent: ctx.config.repoWarnPercent,
-    critPercent: ctx.config.repoCritPercent,
-    hysteresisPercent: REPO_HYSTERESIS_PERCENT,
-  });
-  memory.repos[repository.uid] = {
-    name: repository.name,
-    level,
-    ...(repository.freePercent !== undefined ? { freePercent: repository.freePercent } : {}),
-  };
-  const base = `repository:${repository.uid}`;
-  if (level !== 'critical')
-    closeEpisode(
-      memory,
-      `${base}:critical`,
-      `${repository.name} is back above ${ctx.config.repoCritPercent} % free`,
-      ctx.now,
-      events,
-    );
-  if (level === 'ok')
-    closeEpisode(
-      memory,
-      `${base}:warning`,
-      `${repository.name} is back above ${ctx.config.repoWarnPercent} % free`,
-      ctx.now,
-      events,
-    );
-  if (level === 'ok') return;
-  const key = `${base}:${level}`;
-  const open = openAt(memory, key);
-  if (open) {
-    if (known?.freePercent !== repository.freePercent) events.changed.push({ episode: open, repository });
-    return;
-  }
-  // Falling through both lines at once opens only the worse level.
-  if (level === 'warning' && isWorse(previous, 'warning')) return;
+  job: Job,
+  vm: string,
+  breachedAt: number,
+  ageMs: number | undefined,
+): { episode: ProtectionEpisode; vm: string; ageMs: number | undefined } {
   const episode = openEpisode(memory, {
-    key,
-    kind: 'repository',
-    name: repository.name,
-    ...(repository.backupServerName ? { server: repository.backupServerName } : {}),
-    startedAt: ctx.now,
-    level,
+    key: `rpo:${job.uid}:${vm.toLowerCase()}`,
+    kind: 'rpo',
+    name: job.name,
+    vm,
+    jobUid: job.uid,
+    ...(job.backupServerName ? { server: job.backupServerName } : {}),
+    startedAt: breachedAt,
   });
-  events.opened.push({
-    kind: 'repository',
-    key: `${key}:${ctx.now}`,
-    repository,
-    episodes: [episode],
-    level,
-  });
+  return { episode, vm, ageMs };
 }

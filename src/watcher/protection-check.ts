@@ -1,18 +1,19 @@
 import type { ProtectionConfig } from '../config/load-config.js';
+import { BOOTSTRAP_WINDOW_MS } from '../protection/assess.js';
 import { isWatchedJob } from '../protection/watched.js';
 import { buildProtectionSummaryView } from '../views/protection-alert-view.js';
 import { noteReachable } from './outage.js';
 import type { PollContext } from './poll-context.js';
 import {
   assessSnapshot,
-  rpoOfJob,
+  rpoOfRemembered,
   type ProtectionAlert,
   type ProtectionEvents,
 } from './protection-assess.js';
 import { deliverProtectionAlerts } from './protection-alerts.js';
 import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
 import { messageOf } from './protection-messages.js';
-import { readProtection } from './protection-read.js';
+import { readProtection, recentSessionsOf } from './protection-read.js';
 import { emptyProtectionMemory, pruneProtection, type ProtectionMemory } from './protection-state.js';
 
 /** The context of a protection check: a poll's, plus the protection settings. */
@@ -26,7 +27,7 @@ export interface ProtectionReport {
 }
 
 /** The window of the first check: points older than this are unknown to the loop (it never lists them all). */
-export const BOOTSTRAP_WINDOW_MS = 8 * 24 * 3_600_000;
+export { BOOTSTRAP_WINDOW_MS };
 
 /**
  * One protection check: settle what a crash left pending, read EM (throws on EM trouble, before anything is
@@ -40,6 +41,12 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     since: new Date(now - windowMs(ctx, memory)),
     missedBefore: now - ctx.protection.missedRunGraceMs,
     isWatched: (job) => isWatchedJob(job, { kinds: ctx.config.kinds, pattern: ctx.protection.jobs }),
+    policies: ctx.config.kinds.includes('cdp'),
+    openMissed: new Set(
+      Object.values(memory.episodes)
+        .filter((e) => e.kind === 'missed' && e.recoveredAt === undefined && e.jobUid !== undefined)
+        .map((e) => e.jobUid as string),
+    ),
   });
   await noteReachable(ctx);
   const events = assessSnapshot(memory, snapshot, {
@@ -49,6 +56,7 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
   });
   const first = memory.baselineAt === undefined;
   const summarised = first ? await baseline(ctx, memory, events, now) : 0;
+  await readRecentSessions(ctx, events.opened);
   // What ALERT_BACKFILL lets through at the first start is alerted individually (the word), never stormed.
   await deliverProtectionAlerts(ctx, memory, events.opened, { storms: !first });
   await postRecoveries(
@@ -67,12 +75,7 @@ function windowMs(ctx: ProtectionContext, memory: ProtectionMemory): number {
   if (memory.lastCheckAt === null) return BOOTSTRAP_WINDOW_MS;
   let longest = 3_600_000;
   for (const [uid, job] of Object.entries(memory.jobs)) {
-    const rpo = rpoOfJob(
-      { uid, schedule: { intervalMinutes: undefined } },
-      memory,
-      ctx.state.rpoOverrides,
-      ctx.protection,
-    );
+    const rpo = rpoOfRemembered(uid, memory, ctx.state.rpoOverrides, ctx.protection);
     if (rpo && job.enabled) longest = Math.max(longest, rpo.ms);
   }
   return Math.min(BOOTSTRAP_WINDOW_MS, longest + (ctx.now() - memory.lastCheckAt));
@@ -113,6 +116,24 @@ async function baseline(
     });
   }
   return history.length;
+}
+
+/**
+ * The last sessions of each job an RPO alert names: one small query per alerted job, after judging (the cost grows
+ * with the alerts, not the estate). A failed read leaves the alert without them: the episodes are already open.
+ */
+async function readRecentSessions(ctx: ProtectionContext, alerts: ProtectionAlert[]): Promise<void> {
+  for (const alert of alerts) {
+    if (alert.kind !== 'rpo') continue;
+    try {
+      alert.sessions = await recentSessionsOf(ctx.em, alert.job);
+    } catch (error) {
+      ctx.logger.warn(
+        { job: alert.job.name, err: String(error) },
+        'could not read the last sessions of a job',
+      );
+    }
+  }
 }
 
 /** Open repository alerts follow their free space in place (a storm's summary stays as it is). */

@@ -46,13 +46,18 @@ export function messageOf(
         ...mention,
       });
     case 'disabled':
-      return buildScheduleDisabledView({ job: alert.job.name, server: alert.job.backupServerName });
+      return buildScheduleDisabledView({
+        job: alert.job.name,
+        server: alert.job.backupServerName,
+        ...mention,
+      });
     case 'rpo':
       return buildRpoAlertView({
         job: alert.job.name,
         server: alert.job.backupServerName,
         rpo: alert.rpo,
         vms: alert.vms,
+        ...(alert.sessions ? { sessions: alert.sessions } : {}),
         ...mention,
       });
     case 'repository':

@@ -4,8 +4,12 @@ import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { repositoriesBySpace } from '../em/estate.js';
 import { latestSessionsOf } from '../em/lookups.js';
 import { mapJob, mapVmPoint } from '../em/mappers/estate.js';
+import { asArray, asNode, optionalText, text } from '../em/mappers/fields.js';
+import type { XmlNode } from '../em/xml.js';
 import { where } from '../em/query.js';
 import { runStarts, type PointOfRun } from '../protection/runs.js';
+import { kindOfJobType } from '../protection/watched.js';
+import type { JobSessionKind } from '../em/types.js';
 
 /** What one protection check read from EM: jobs, the newest points in the window, repositories. */
 export interface ProtectionSnapshot {
@@ -14,7 +18,9 @@ export interface ProtectionSnapshot {
   points: Map<string, VmPoint>;
   runsByJob: Map<string, number[]>;
   repositories: Repository[];
-  /** Newest session start per job UID, read only for jobs whose NextRun passed (missed-run candidates). */
+  /** The VMs each watched job includes, by job UID (jobs whose entity lists includes). */
+  members: Map<string, string[]>;
+  /** Newest session start per job UID, read only for jobs whose NextRun passed or whose missed run is open. */
   lastStarts: Map<string, number | undefined>;
 }
 
@@ -22,12 +28,60 @@ export interface ProtectionSnapshot {
 export const MAX_POINTS = 200_000;
 const JOB_LIMIT = 10_000;
 
+/** A job or CDP policy with the VMs it includes by name; `vms` undefined when its entity lists no includes. */
+export interface WatchedOwner {
+  job: Job;
+  vms: string[] | undefined;
+}
+
 /** Every job entity, paged (the job list is small next to the points). */
 export async function allJobs(client: EmClient): Promise<Job[]> {
-  const items = await queryRaw(client, { type: 'Job', format: 'Entities', pageSize: 500 }, JOB_LIMIT);
+  return (await ownersOf(client, 'Job')).map((o) => o.job);
+}
+
+/**
+ * Every CDP policy entity, as a job of type `CdpReplica`: it carries the same `ScheduleConfigured`,
+ * `ScheduleEnabled` and `NextRun` (docs/em-protocol.md, "CDP policies and protection").
+ */
+export async function allPolicies(client: EmClient): Promise<Job[]> {
+  return (await ownersOf(client, 'CdpPolicy')).map((o) => o.job);
+}
+
+async function ownersOf(client: EmClient, type: 'Job' | 'CdpPolicy'): Promise<WatchedOwner[]> {
+  const items = await queryRaw(client, { type, format: 'Entities', pageSize: 500 }, JOB_LIMIT);
   return items
-    .filter((item) => item.element === 'Job' || item.node['@_Type'] === 'Job')
-    .map((item) => mapJob(item.node));
+    .filter((item) => item.element === type || item.node['@_Type'] === type)
+    .map((item) => {
+      const job = mapJob(item.node);
+      return {
+        job: type === 'CdpPolicy' ? { ...job, jobType: 'CdpReplica' } : job,
+        vms: includedVms(item.node),
+      };
+    });
+}
+
+/**
+ * The VMs a job or policy entity includes (`JobInfo/<kind>JobInfo/Includes/ObjectInJob`, for a policy under
+ * `CdpPolicyInfo`), by display name; only includes whose `HierarchyObjRef` is a VM (a folder or a tag stands for VMs
+ * we cannot name). Undefined when the entity has no includes list (docs/em-protocol.md, "VMs of a job").
+ */
+export function includedVms(node: XmlNode): string[] | undefined {
+  let found: string[] | undefined;
+  for (const container of ['JobInfo', 'CdpPolicyInfo']) {
+    const info = asNode(node[container]);
+    for (const value of Object.values(info ?? {})) {
+      const kindInfo = asNode(value);
+      if (kindInfo?.['Includes'] === undefined) continue;
+      found ??= [];
+      for (const item of asArray(asNode(kindInfo['Includes'])?.['ObjectInJob'])) {
+        const include = asNode(item);
+        if (!include || !/:vm:/i.test(text(include, 'HierarchyObjRef') ?? '')) continue;
+        const name = optionalText(include, 'DisplayName') ?? optionalText(include, 'Name');
+        if (name !== undefined) found.push(name);
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -69,31 +123,71 @@ function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<strin
   runs.set(job, ofJob);
 }
 
+/** The session kind of a job's runs, by the job's type (a CDP policy's are CDP sessions, by `PolicyUid`). */
+function sessionKindOf(job: Pick<Job, 'jobType'>): JobSessionKind | 'CdpReplicaSession' {
+  const kind = kindOfJobType(job.jobType);
+  if (kind === 'cdp') return 'CdpReplicaSession';
+  return kind === 'replica' ? 'ReplicaJobSession' : 'BackupJobSession';
+}
+
 /** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */
 export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
   const starts = new Map<string, number | undefined>();
   for (const job of jobs) {
-    const kind = job.jobType.toLowerCase().includes('replica') ? 'ReplicaJobSession' : 'BackupJobSession';
-    const [newest] = await latestSessionsOf(client, kind, { uid: job.uid }, 1);
+    const [newest] = await latestSessionsOf(client, sessionKindOf(job), { uid: job.uid }, 1);
     starts.set(job.uid, newest?.creationTime?.getTime());
   }
   return starts;
 }
 
+/** One of a job's last sessions as an RPO alert shows it. */
+export interface RecentSession {
+  result: string;
+  state: string;
+  endTime: Date | undefined;
+}
+
+/** How many of the job's last sessions an RPO alert shows. */
+export const RECENT_SESSIONS = 3;
+
+/**
+ * The newest RECENT_SESSIONS sessions of one alerted job: one query filtered on the job's UID, sorted newest first,
+ * one page of RECENT_SESSIONS (the cost grows with the alerts, not with the estate).
+ */
+export async function recentSessionsOf(
+  client: EmClient,
+  job: Pick<Job, 'uid' | 'jobType'>,
+): Promise<RecentSession[]> {
+  const sessions = await latestSessionsOf(client, sessionKindOf(job), { uid: job.uid }, RECENT_SESSIONS);
+  return sessions.map((s) => ({ result: s.result, state: s.state, endTime: s.endTime }));
+}
+
 /** Reads what a check needs; throws what EM throws (the caller turns it into an outage, assessing nothing). */
 export async function readProtection(
   client: EmClient,
-  opts: { since: Date; missedBefore: number; isWatched: (job: Job) => boolean },
+  opts: {
+    since: Date;
+    missedBefore: number;
+    isWatched: (job: Job) => boolean;
+    /** Read CDP policies too (WATCH_TYPES has `cdp`). */
+    policies: boolean;
+    /** Jobs with a missed run open: their newest start says whether they ran again or are just no longer due. */
+    openMissed: ReadonlySet<string>;
+  },
 ): Promise<ProtectionSnapshot> {
-  const jobs = (await allJobs(client)).filter(opts.isWatched);
+  const policies = opts.policies ? await ownersOf(client, 'CdpPolicy') : [];
+  const owners = [...(await ownersOf(client, 'Job')), ...policies].filter((o) => opts.isWatched(o.job));
+  const jobs = owners.map((o) => o.job);
+  const members = new Map(owners.flatMap((o) => (o.vms ? [[o.job.uid, o.vms] as const] : [])));
   const { points, runsByJob } = await pointsSince(client, opts.since);
   const candidates = jobs.filter(
     (job) =>
-      job.schedule.enabled &&
-      job.schedule.nextRun !== undefined &&
-      job.schedule.nextRun.getTime() < opts.missedBefore,
+      opts.openMissed.has(job.uid) ||
+      (job.schedule.enabled &&
+        job.schedule.nextRun !== undefined &&
+        job.schedule.nextRun.getTime() < opts.missedBefore),
   );
   const lastStarts = await lastStartsOf(client, candidates);
   const repositories = await repositoriesBySpace(client);
-  return { jobs, points, runsByJob, repositories, lastStarts };
+  return { jobs, members, points, runsByJob, repositories, lastStarts };
 }

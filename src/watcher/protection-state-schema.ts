@@ -15,6 +15,8 @@ export const protectionMemorySchema = z.object({
       server: z.string().optional(),
       enabled: z.boolean(),
       runs: z.array(z.number()),
+      intervalMinutes: z.number().optional(),
+      noPoint: z.record(z.string(), z.object({ vm: z.string(), since: z.number() })).optional(),
     }),
   ),
   vms: z.record(
@@ -37,6 +39,7 @@ export const protectionMemorySchema = z.object({
       jobUid: z.string().optional(),
       server: z.string().optional(),
       startedAt: z.number(),
+      dueAt: z.number().optional(),
       announced: z.enum(['summary', 'alert']),
       messages: z.record(z.string(), z.string()),
       inStorm: z.array(z.string()).optional(),

@@ -27,6 +27,13 @@ export interface ProtectionJobMemory {
   enabled: boolean;
   /** Newest successful run start times seen (ms, newest first, at most ten): what the learned RPO reads. */
   runs: number[];
+  /** The schedule's interval (minutes) where EM gives one: the RPO of a job too new to have learned one. */
+  intervalMinutes?: number;
+  /**
+   * VMs the job includes (by name, lower-cased) with no restore point seen, and since when the loop knows that (at
+   * the first check: the start of its read window). Absent when EM lists no VM includes for the job.
+   */
+  noPoint?: Record<string, { vm: string; since: number }>;
 }
 
 export interface ProtectionVmMemory {
@@ -49,6 +56,8 @@ export interface ProtectionEpisode {
   server?: string;
   /** When the breach started (ms): NextRun + grace, newest point + RPO, the check that saw the repository. */
   startedAt: number;
+  /** A missed run's slot (its NextRun, ms): a session started at or after it means the job ran again. */
+  dueAt?: number;
   /** summary: counted in the first-start summary; alert: alerted on its own. */
   announced: 'summary' | 'alert';
   /** The alert messages per channel (ts), for recoveries in their thread and updates in place. */

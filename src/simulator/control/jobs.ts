@@ -122,11 +122,14 @@ function findJob(world: World, ref: string): Owner {
   const inv = world.store.inventory;
   const guid = ref.slice(ref.lastIndexOf(':') + 1);
   const owner = inv.ownerByGuid(guid) ?? inv.ownerNamed('Job', ref);
-  if (!owner || owner.type !== 'Job') throw new ControlError(`no job '${ref}'`, 404);
-  return owner;
+  const found = owner ?? inv.ownerNamed('CdpPolicy', ref);
+  // A CDP policy has a schedule too (ScheduleEnabled, NextRun): it is changed like a job.
+  if (!found || (found.type !== 'Job' && found.type !== 'CdpPolicy'))
+    throw new ControlError(`no job '${ref}'`, 404);
+  return found;
 }
 
-/** POST /_sim/jobs/{name or id}: `scheduleEnabled`, `stopRunning: true` or `resumeRunning: true`. */
+/** POST /_sim/jobs/{name or id} (a job or a CDP policy): `scheduleEnabled`, `stopRunning: true` or `resumeRunning: true`. */
 export function patchJob(world: World, ref: string, body: unknown, now: number, base: string): JobCreated {
   const owner = findJob(world, ref);
   const b = p.objectBody(body);

@@ -41,9 +41,56 @@ describe('missed runs', () => {
     await h.check(61 * MINUTE);
     const [alert] = missedAlerts(h);
     expect(h.replies(alert?.ts ?? '').map((m) => m.text)).toEqual([
-      expect.stringContaining('Prot Hourly ran again'),
+      expect.stringMatching(/Prot Hourly ran again \(a session started at .+ UTC\)/),
     ]);
     await h.check(60 * MINUTE);
+    expect(h.replies(alert?.ts ?? '')).toHaveLength(1);
+  });
+
+  /** A job created hourly, stopped, checked until its missed-run alert is out; returns the alert. */
+  async function missedJob(x: ProtectionHarness) {
+    await x.control('POST', 'jobs', {
+      name: 'Prot Hourly',
+      vms: ['prot-vm1'],
+      everyMinutes: 60,
+      lastRunMinutesAgo: 5,
+    });
+    await x.check();
+    await x.control('POST', 'jobs/Prot%20Hourly', { stopRunning: true });
+    const [job] = await jobsNamed(x.client, 'Prot Hourly');
+    await x.check((job?.schedule.nextRun?.getTime() ?? 0) + 31 * MINUTE - x.sim.clock.now());
+    const alerts = missedAlerts(x);
+    expect(alerts).toHaveLength(1);
+    return alerts[0];
+  }
+
+  it('a missed job whose schedule is then disabled closes its episode with "no longer due", not "ran again"', async () => {
+    h = await startProtectionHarness();
+    const alert = await missedJob(h);
+    await h.control('POST', 'jobs/Prot%20Hourly', { scheduleEnabled: false });
+    await h.check(MINUTE);
+    const lines = h.replies(alert?.ts ?? '').map((m) => m.text);
+    expect(lines).toEqual([
+      expect.stringContaining('Prot Hourly is no longer due: its schedule was disabled'),
+    ]);
+    expect(lines.join()).not.toContain('ran again');
+    // The episode is closed: enabling it again and running makes no second reply.
+    await h.control('POST', 'jobs/Prot%20Hourly', { scheduleEnabled: true, resumeRunning: true });
+    await h.check(2 * 60 * MINUTE);
+    expect(h.replies(alert?.ts ?? '')).toHaveLength(1);
+  });
+
+  it('a missed job whose NextRun moves forward without a run says where it moved; a session later says nothing more', async () => {
+    h = await startProtectionHarness();
+    const alert = await missedJob(h);
+    await h.control('POST', 'jobs/Prot%20Hourly', { resumeRunning: true });
+    await h.check(1000);
+    const [job] = await jobsNamed(h.client, 'Prot Hourly');
+    const moved = job?.schedule.nextRun?.toISOString().slice(0, 16).replace('T', ' ');
+    expect(h.replies(alert?.ts ?? '').map((m) => m.text)).toEqual([
+      expect.stringContaining(`Prot Hourly is no longer due: its next run moved to ${moved} UTC`),
+    ]);
+    await h.check(61 * MINUTE);
     expect(h.replies(alert?.ts ?? '')).toHaveLength(1);
   });
 });

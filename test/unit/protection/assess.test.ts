@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   assessVm,
+  assessVmWithoutPoint,
+  BOOTSTRAP_WINDOW_MS,
   countStates,
   jobState,
   missedRun,
@@ -40,6 +42,23 @@ describe('scheduleWentDisabled', () => {
     expect(scheduleWentDisabled(true, false)).toBe(true);
     expect(scheduleWentDisabled(undefined, false)).toBe(false);
     expect(scheduleWentDisabled(false, false)).toBe(false);
+  });
+});
+
+describe('assessVmWithoutPoint', () => {
+  const rpo = { ms: 60 * MIN, source: 'default' as const };
+  it('is stale once the RPO has passed since the loop first saw the VM without a point', () => {
+    expect(assessVmWithoutPoint(now - 61 * MIN, rpo, now)).toEqual({
+      state: 'stale',
+      ageMs: undefined,
+      breachedAt: now - MIN,
+    });
+    expect(assessVmWithoutPoint(now - 60 * MIN, rpo, now).state).toBe('protected');
+  });
+  it('is not judged without an RPO, or with one longer than the read window (an older point may exist)', () => {
+    expect(assessVmWithoutPoint(now - 600 * MIN, undefined, now).state).toBe('protected');
+    const long = { ms: BOOTSTRAP_WINDOW_MS + MIN, source: 'learned' as const };
+    expect(assessVmWithoutPoint(now - 2 * BOOTSTRAP_WINDOW_MS, long, now).breachedAt).toBeUndefined();
   });
 });
 

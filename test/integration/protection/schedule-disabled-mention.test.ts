@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { MINUTE } from '../../helpers/watcher-harness.js';
+
+let h: ProtectionHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+type Block = { block_id?: string; text?: { text: string } };
+const blockText = (m: { blocks?: unknown[] }, id: string): string | undefined =>
+  (m.blocks as Block[] | undefined)?.find((b) => b.block_id === id)?.text?.text;
+const notices = (x: ProtectionHarness) =>
+  x.topLevel().filter((m) => blockText(m, 'protection_header') === '⏸️ Schedule disabled: Prot Paused');
+
+describe('a schedule switched off', () => {
+  it('gets one notice routed as Warning, with ALERT_MENTION_WARNING (not the Failed mention)', async () => {
+    h = await startProtectionHarness({
+      config: { mentionFailed: '<!subteam^SFAIL>', mentionWarning: '<!subteam^SWARN>' },
+    });
+    await h.control('POST', 'jobs', { name: 'Prot Paused', vms: ['prot-p'], everyMinutes: 60 });
+    await h.check();
+    expect(notices(h)).toHaveLength(0);
+    await h.control('POST', 'jobs/Prot%20Paused', { scheduleEnabled: false });
+    await h.check(MINUTE);
+    await h.check(MINUTE);
+    const [notice] = notices(h);
+    expect(notices(h)).toHaveLength(1);
+    expect(notice?.text.startsWith('<!subteam^SWARN> ')).toBe(true);
+    expect(blockText(notice ?? {}, 'protection_disabled')).toMatch(/^<!subteam\^SWARN> Job \*Prot Paused\*/);
+    expect(JSON.stringify(notice)).not.toContain('SFAIL');
+  });
+});
