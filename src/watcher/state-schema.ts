@@ -61,6 +61,9 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       announcedAt: z.number(),
       signature: z.string().optional(),
       followed: z.boolean().optional(),
+      name: z.string().optional(),
+      result: z.string().optional(),
+      claim: z.object({ by: z.string(), name: z.string(), at: z.number() }).optional(),
     }),
   ),
   subscriptions: z.array(

@@ -127,6 +127,12 @@ export interface FailoverRecord {
   signature?: string;
   /** Someone clicked Follow: the message shows the live failover view instead of the announcement. */
   followed?: boolean;
+  /** The failover's name (an announcement), for the claim answers. */
+  name?: string;
+  /** The session's result once it stopped. */
+  result?: string;
+  /** Who claimed the announcement; cleared when the failover finishes with Success. */
+  claim?: IncidentClaim;
 }
 
 export type AlertLevel = 'warning' | 'failed';
