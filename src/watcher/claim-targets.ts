@@ -1,17 +1,19 @@
 import type { IncidentClaim, WatcherState } from './state.js';
 
 /** The kinds of message a Claim button can be on, named by the prefix of its value (an incident has none). */
-export type ClaimKind = 'incident' | 'protection' | 'failover';
+export type ClaimKind = 'incident' | 'protection' | 'failover' | 'storm';
 
 /** The value prefix of a protection alert's buttons: `protection:<episode key>`. */
 export const PROTECTION_CLAIM = 'protection:';
 /** A failover announcement's buttons carry its record key, `failover:<uid>|<channel>`. */
 export const FAILOVER_CLAIM = 'failover:';
+/** The value prefix of a storm summary's Claim button: `storm:<batch>|<channel>`. */
+export const STORM_CLAIM = 'storm:';
 
 /** What a Claim (or Snooze) button's value points at in the state. */
 export interface ClaimTarget {
   kind: ClaimKind;
-  /** What the answers call it: `incident`, `alert`, `failover`. */
+  /** What the answers call it: `incident`, `alert`, `failover`, `storm`. */
   noun: string;
   /** The job, repository or failover it is about (answers and the audit line). */
   name: string;
@@ -29,6 +31,7 @@ export function claimTargetOf(state: WatcherState, value: string, channel: strin
   if (value.startsWith(PROTECTION_CLAIM))
     return protectionTarget(state, value.slice(PROTECTION_CLAIM.length), channel);
   if (value.startsWith(FAILOVER_CLAIM)) return failoverTarget(state, value);
+  if (value.startsWith(STORM_CLAIM)) return stormTarget(state, value.slice(STORM_CLAIM.length));
   const incident = state.incidents[value];
   if (!incident) return undefined;
   return {
@@ -72,5 +75,22 @@ function failoverTarget(state: WatcherState, key: string): ClaimTarget | undefin
     // A failover that stopped is closed once it succeeded (or left no result: EM dropped it, the message is gone).
     open: !record.finished || (record.result !== undefined && record.result !== 'Success'),
     set: (claim) => (claim ? (record.claim = claim) : delete record.claim),
+  };
+}
+
+function stormTarget(state: WatcherState, key: string): ClaimTarget | undefined {
+  const storm = state.storms?.[key];
+  if (!storm) return undefined;
+  const episodes = state.protection?.episodes ?? {};
+  return {
+    kind: 'storm',
+    noun: 'storm',
+    name: 'the storm of alerts',
+    ...(storm.claim ? { claim: storm.claim } : {}),
+    // A protection storm closes when all its episodes recovered; a session storm opens no incident, so it stays open.
+    open:
+      storm.episodes === undefined ||
+      storm.episodes.some((k) => episodes[k] !== undefined && episodes[k]?.recoveredAt === undefined),
+    set: (claim) => (claim ? (storm.claim = claim) : delete storm.claim),
   };
 }

@@ -4,6 +4,7 @@ import { PROTECTION_CLAIM } from './claim-targets.js';
 import type { PollContext } from './poll-context.js';
 import type { ProtectionAlert } from './protection-assess.js';
 import type { ProtectionEpisode, ProtectionMemory } from './protection-state.js';
+import { closeStormClaims } from './storm-claims.js';
 
 /** The Claim (and, for a job, Snooze) buttons of a protection alert, on its first episode, with its claim line. */
 export function protectionControls(episode: ProtectionEpisode): ClaimControls {
@@ -58,8 +59,8 @@ export function refreshProtectionClaim(ctx: PollContext, key: string): Promise<b
 }
 
 /**
- * Episodes recovered: an alert whose episodes have all recovered loses its claim, and its message its claim line
- * and buttons (nothing is left to claim).
+ * Episodes recovered: an alert (or a protection storm) whose episodes have all recovered loses its claim, and its
+ * message its claim line and buttons (nothing is left to claim).
  */
 export async function closeProtectionClaims(
   ctx: PollContext,
@@ -78,4 +79,5 @@ export async function closeProtectionClaims(
     await showAgain(ctx, lead, undefined);
     delete lead.shown;
   }
+  await closeStormClaims(ctx, done);
 }

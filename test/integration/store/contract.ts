@@ -49,6 +49,15 @@ export function buildFullState(): WatcherState {
       claim: { by: 'U2', name: 'alice', at: 1_700_000_030_000 },
     },
   };
+  state.storms = {
+    'batch:1700000000000:urn:veeam:BackupJobSession:9|C-ALERTS': {
+      channel: 'C-ALERTS',
+      ts: '1.8',
+      at: 1_700_000_000_000,
+      shown: { text: '6 alerts', blocks: [{ type: 'section', block_id: 'storm' }] },
+      claim: { by: 'U3', name: 'bob', at: 1_700_000_040_000 },
+    },
+  };
   return state;
 }
 
