@@ -5,8 +5,11 @@ import type { WatcherState } from '../watcher/state.js';
 export interface WatcherPort {
   state(): WatcherState;
   persist(): Promise<void>;
-  /** Renders an open incident's first message again (its claim changed); absent or false when it cannot. */
-  refreshIncident?(key: string): Promise<boolean>;
+  /**
+   * Renders a claimed message again (an incident's first message, a protection alert, a failover announcement)
+   * by its Claim button's value; absent or false when it cannot.
+   */
+  refreshClaim?(value: string): Promise<boolean>;
 }
 
 /** What the subscription commands answer when no watcher runs. */
@@ -28,7 +31,7 @@ export function createWatcherSlot(): { port: WatcherPort; bind(watcher: WatcherP
     port: {
       state: () => current().state(),
       persist: () => current().persist(),
-      refreshIncident: async (key) => (await current().refreshIncident?.(key)) ?? false,
+      refreshClaim: async (value) => (await current().refreshClaim?.(value)) ?? false,
     },
     bind(watcher) {
       bound = watcher;

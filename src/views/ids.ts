@@ -8,13 +8,16 @@ export const ActionId = {
   FOLLOW_FAILOVER: 'failover_follow',
   /** Button value: a command text to run, e.g. `status Fileserver02 Replication`. */
   PICK_SUGGESTION: 'pick_suggestion',
-  /** Button value: the incident key (`<job key>|<channel>`); "I'm on it". */
+  /**
+   * Button value: what is claimed: an incident key (`<job key>|<channel>`), `protection:<episode key>` or a
+   * failover's record key (`failover:<uid>|<channel>`); "I'm on it".
+   */
   CLAIM: 'incident_claim',
-  /** Button value: the incident key; claims an incident someone else has. */
+  /** Button value: the Claim button's; claims what someone else has. */
   TAKE_OVER: 'incident_take_over',
-  /** Button value: the incident key; offers the snooze durations. */
+  /** Button value: an incident key or `protection:<episode key>` (a job's); offers the snooze durations. */
   SNOOZE: 'incident_snooze',
-  /** Button value: `<duration>|<incident key>` (`1h`, `4h`, `24h`, `success`). */
+  /** Button value: `<duration>|<Snooze button's value>` (`1h`, `4h`, `24h`, `success`). */
   SNOOZE_FOR: 'incident_snooze_for',
   /** Button value: `<action>|<job name>` (`retry`, `start`, `stop`); asks to confirm a job action (operators only). */
   JOB_ACTION: 'job_action',

@@ -1,15 +1,16 @@
 import { runningSessions } from '../em/lookups.js';
 import { ErrorCode, isAppError, SlackApiError } from '../shared/errors.js';
 import type { CloudFailoverSession } from '../em/types.js';
+import { withClaimControls } from '../views/claim-controls.js';
 import { buildFailoverAnnouncementView } from '../views/failover-announcement-view.js';
-import { buildFailoverView } from '../views/failover-view.js';
 import { subjectOfSession } from './alert-subject.js';
 import { failChannel } from './broken-channels.js';
+import { failoverControls, failoverMessage } from './failover-claims.js';
 import { hasStopped, progressSignature, updateLiveMessage } from './live-message.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
 import { channelsFor } from './routing.js';
-import type { FailoverRecord, WatcherState } from './state.js';
+import type { WatcherState } from './state.js';
 
 const RUNNING_LIMIT = 50;
 
@@ -68,8 +69,12 @@ export async function announceFailovers(deps: PollContext): Promise<void> {
         ts: '',
         finished: false,
         announcedAt: now,
+        name: session.name,
       };
-      const message = buildFailoverAnnouncementView(session, { now: new Date(now) });
+      const message = withClaimControls(
+        buildFailoverAnnouncementView(session, { now: new Date(now) }),
+        failoverControls(key, {}),
+      );
       try {
         await postRecorded(
           deps,
@@ -94,7 +99,7 @@ export async function announceFailovers(deps: PollContext): Promise<void> {
  * runs every poll whatever WATCH_TYPES says, because a followed message was asked for by a person.
  */
 export async function refreshFailoverMessages(deps: PollContext): Promise<void> {
-  for (const record of Object.values(deps.state.failovers)) {
+  for (const [key, record] of Object.entries(deps.state.failovers)) {
     if (record.finished || !record.ts) continue;
     const document = await deps.em.get(record.href).catch((error: unknown) => {
       // EM dropped the session (retention, a restored database): nothing left to show; not an outage.
@@ -113,7 +118,8 @@ export async function refreshFailoverMessages(deps: PollContext): Promise<void> 
     const signature = progressSignature(session);
     if (!stopped && signature === record.signature) continue;
     record.signature = signature;
-    const message = viewOf(record, session, new Date(deps.now()));
+    if (stopped) record.result = session.result;
+    const message = failoverMessage(key, record, session, new Date(deps.now()));
     const updated = await updateLiveMessage(
       deps.chat,
       { channel: record.channel, ts: record.ts, ...message },
@@ -126,10 +132,4 @@ export async function refreshFailoverMessages(deps: PollContext): Promise<void> 
       await deps.save();
     }
   }
-}
-
-/** An announcement keeps its own view; a followed message the live view it was posted with. */
-function viewOf(record: FailoverRecord, session: CloudFailoverSession, now: Date) {
-  if (!record.followed) return buildFailoverAnnouncementView(session, { now });
-  return buildFailoverView([session], { following: true, now, title: `Cloud failover: ${session.name}` });
 }

@@ -15,7 +15,7 @@ export async function postAlert(ctx: PollContext, { subject, record }: PlannedAl
   const tasks = await alertTasks(ctx, subject).catch(() => []);
   const offered = await offeredJobActions(ctx, subject);
   const jobActions = offered.length ? { jobActions: { jobName: subject.jobName, offered } } : {};
-  // Failovers open no incident, so they have nothing to claim or snooze.
+  // A failover's result opens no incident: its announcement (failovers.ts) carries the Claim button.
   const controls =
     subject.kind === 'failover'
       ? {}

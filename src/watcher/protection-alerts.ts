@@ -1,5 +1,6 @@
 import type { ProtectionContext } from './protection-check.js';
 import type { ProtectionAlert } from './protection-assess.js';
+import { claimableAlert } from './protection-claims.js';
 import { postProtection } from './protection-deliver.js';
 import { messageOf, routedOf } from './protection-messages.js';
 import type { ProtectionMemory } from './protection-state.js';
@@ -43,7 +44,7 @@ export async function deliverProtectionAlerts(
         key: alert.key,
         channel,
         episodes: alert.episodes.map((e) => e.key),
-        message: messageOf(alert, { protection: ctx.protection, watcher: ctx.config }),
+        message: claimableAlert(alert, messageOf(alert, { protection: ctx.protection, watcher: ctx.config })),
       });
     }
   }

@@ -11,6 +11,7 @@ import {
   type ProtectionEvents,
 } from './protection-assess.js';
 import { deliverProtectionAlerts } from './protection-alerts.js';
+import { claimableAlert, closeProtectionClaims } from './protection-claims.js';
 import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
 import { messageOf } from './protection-messages.js';
 import { readProtection, recentSessionsOf } from './protection-read.js';
@@ -63,6 +64,11 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     ctx,
     memory,
     events.recovered.filter((r) => r.episode.announced === 'alert'),
+  );
+  await closeProtectionClaims(
+    ctx,
+    memory,
+    events.recovered.map((r) => r.episode),
   );
   await updateRepositories(ctx, events);
   pruneProtection(memory, now);
@@ -140,9 +146,16 @@ async function readRecentSessions(ctx: ProtectionContext, alerts: ProtectionAler
 async function updateRepositories(ctx: ProtectionContext, events: ProtectionEvents): Promise<void> {
   for (const { episode, repository } of events.changed) {
     const level = episode.level === 'critical' ? 'critical' : 'warning';
-    const message = messageOf(
-      { kind: 'repository', key: episode.key, repository, episodes: [episode], level },
-      { protection: ctx.protection, watcher: ctx.config },
+    const alert: ProtectionAlert = {
+      kind: 'repository',
+      key: episode.key,
+      repository,
+      episodes: [episode],
+      level,
+    };
+    const message = claimableAlert(
+      alert,
+      messageOf(alert, { protection: ctx.protection, watcher: ctx.config }),
     );
     for (const [channel, ts] of Object.entries(episode.messages)) {
       if (episode.inStorm?.includes(channel)) continue;

@@ -45,6 +45,9 @@ export const protectionMemorySchema = z.object({
       inStorm: z.array(z.string()).optional(),
       level: level.optional(),
       recoveredAt: z.number().optional(),
+      claim: z.object({ by: z.string(), name: z.string(), at: z.number() }).optional(),
+      shown: z.object({ text: z.string(), blocks: z.array(block).optional() }).optional(),
+      group: z.array(z.string()).optional(),
     }),
   ),
   posts: z.record(

@@ -67,6 +67,14 @@ export interface ProtectionEpisode {
   /** The repository level the episode is at. */
   level?: RepositoryLevel;
   recoveredAt?: number;
+  /** Who said "I'm on it" (the Claim button of its alert); cleared when the alert's episodes recover. */
+  claim?: { by: string; name: string; at: number };
+  /**
+   * The first episode of an alert keeps the alert's message (without its claim controls), to show it again in
+   * place when the claim changes or the alert recovers, and the keys of the other episodes it announced.
+   */
+  shown?: { text: string; blocks?: KnownBlock[] };
+  group?: string[];
 }
 
 /** One post of the protection loop and its exactly-once record. */

@@ -4,6 +4,7 @@ import type { ProtectionAlert } from './protection-assess.js';
 import { postProtection } from './protection-deliver.js';
 import { messageOf, routedOf } from './protection-messages.js';
 import type { ProtectionMemory } from './protection-state.js';
+import { claimableStorm, recordStorm } from './storm-claims.js';
 import { postStormDetails, STORM_DETAILS_CAP, stormMention } from './storm-thread.js';
 
 /**
@@ -41,10 +42,11 @@ export async function postProtectionStorm(
     key,
     channel,
     episodes: episodes.map((e) => e.key),
-    message: summary,
+    message: claimableStorm(key, channel, summary),
   });
   const ts = memory.posts[`${key}|${channel}`]?.ts;
   if (ts === undefined) return;
+  recordStorm(ctx.state, { batch: key, channel, ts, at: now, summary, episodes: episodes.map((e) => e.key) });
   const quiet = {
     protection: ctx.protection,
     watcher: { mentionFailed: undefined, mentionWarning: undefined },

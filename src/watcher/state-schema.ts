@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { protectionMemorySchema, rpoOverridesSchema } from './protection-state-schema.js';
 import type { WatcherState } from './state.js';
 
+/** A Block Kit block as stored (a storm summary kept to show it again): any object. */
+const block = z.custom<never>((value) => typeof value === 'object' && value !== null);
+
 const alert = z.object({
   key: z.string(),
   uid: z.string(),
@@ -61,6 +64,9 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
       announcedAt: z.number(),
       signature: z.string().optional(),
       followed: z.boolean().optional(),
+      name: z.string().optional(),
+      result: z.string().optional(),
+      claim: z.object({ by: z.string(), name: z.string(), at: z.number() }).optional(),
     }),
   ),
   subscriptions: z.array(
@@ -106,6 +112,19 @@ export const watcherStateSchema: z.ZodType<WatcherState> = z.object({
         decidedAt: z.number(),
         ts: z.string().optional(),
         late: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  storms: z
+    .record(
+      z.string(),
+      z.object({
+        channel: z.string(),
+        ts: z.string(),
+        at: z.number(),
+        shown: z.object({ text: z.string(), blocks: z.array(block).optional() }),
+        claim: z.object({ by: z.string(), name: z.string(), at: z.number() }).optional(),
+        episodes: z.array(z.string()).optional(),
       }),
     )
     .optional(),

@@ -1,4 +1,5 @@
 import type { ActionAuditEntry, ActionLock } from '../store/action-ledger.js';
+import type { KnownBlock } from '../views/format/block-kit.js';
 import type { ProtectionMemory, RpoOverrideRecord } from './protection-state.js';
 
 /** The watcher's persisted state; everything needed to alert exactly once across restarts. */
@@ -27,6 +28,8 @@ export interface WatcherState {
   rpoOverrides?: Record<string, RpoOverrideRecord>;
   /** Daily digests by `<channel>|<local date>`: pending before the post, sent after it (exactly once a day). */
   digests?: Record<string, DigestRecord>;
+  /** Storm summaries by `<batch>|<channel>` (session and protection storms), kept to show a claim on them. */
+  storms?: Record<string, StormRecord>;
   /**
    * Job actions in the single-process stores: in-progress marks by job UID, the audit history and the spent
    * confirmation tokens (one-time id -> expiry, ms), kept until they expire so a replay after a restart fails.
@@ -36,6 +39,18 @@ export interface WatcherState {
     audit: ActionAuditEntry[];
     spentTokens?: Record<string, number>;
   };
+}
+
+/** A storm's summary message: what it showed (to show it again with a claim), who claimed it. */
+export interface StormRecord {
+  channel: string;
+  ts: string;
+  /** When it was posted (ms); pruned a day later once nothing in it is open. */
+  at: number;
+  shown: { text: string; blocks?: KnownBlock[] };
+  claim?: IncidentClaim;
+  /** A protection storm: its episodes; when all have recovered the claim is cleared. */
+  episodes?: string[];
 }
 
 /** One channel's digest of one local day. */
@@ -127,6 +142,12 @@ export interface FailoverRecord {
   signature?: string;
   /** Someone clicked Follow: the message shows the live failover view instead of the announcement. */
   followed?: boolean;
+  /** The failover's name (an announcement), for the claim answers. */
+  name?: string;
+  /** The session's result once it stopped. */
+  result?: string;
+  /** Who claimed the announcement; cleared when the failover finishes with Success. */
+  claim?: IncidentClaim;
 }
 
 export type AlertLevel = 'warning' | 'failed';
@@ -189,7 +210,7 @@ export function emptyState(): WatcherState {
 /**
  * Drops what can no longer matter, so the file stays small however many alerts were sent: alert records
  * whose session ended before the oldest time a poll can still look at, recovered incidents after a day,
- * finished failovers after a day, expired mutes and expired job-action marks.
+ * finished failovers and storm summaries after a day, expired mutes and expired job-action marks.
  */
 export function pruneState(state: WatcherState, oldestRelevantMs: number, now: number): void {
   for (const [key, record] of Object.entries(state.alerts)) {
@@ -204,6 +225,13 @@ export function pruneState(state: WatcherState, oldestRelevantMs: number, now: n
   }
   for (const [uid, failover] of Object.entries(state.failovers)) {
     if (failover.finished && failover.announcedAt < now - day) delete state.failovers[uid];
+  }
+  for (const [key, storm] of Object.entries(state.storms ?? {})) {
+    const open = storm.episodes?.some((key) => {
+      const episode = state.protection?.episodes[key];
+      return episode !== undefined && episode.recoveredAt === undefined;
+    });
+    if (storm.at < now - day && !open) delete state.storms?.[key];
   }
   state.mutes = state.mutes.filter((mute) => mute.until > now);
   for (const [jobUid, lock] of Object.entries(state.jobActions?.inProgress ?? {})) {

@@ -5,6 +5,7 @@ import type { AlertSubject } from './alert-subject.js';
 import type { PlannedAlert } from './decide.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
+import { claimableStorm, recordStorm } from './storm-claims.js';
 import { STORM_DETAILS_CAP, postStormDetails, stormMention } from './storm-thread.js';
 
 export { STORM_DETAILS_CAP } from './storm-thread.js';
@@ -12,7 +13,7 @@ export { STORM_DETAILS_CAP } from './storm-thread.js';
 /**
  * One summary message for a storm (counts by job and result, worst first), then the worst alerts in its
  * thread. The whole batch is one pending-then-sent unit keyed by a batch id in the summary's metadata. The
- * summary is what people see, so it carries the mention; the thread replies do not ping again.
+ * summary is what people see, so it carries the mention and a Claim button; the thread replies do not ping again.
  */
 export async function postStorm(ctx: PollContext, channel: string, alerts: PlannedAlert[]): Promise<number> {
   const batch = `batch:${ctx.now()}:${alerts[0]?.subject.uid ?? ''}`;
@@ -29,13 +30,18 @@ export async function postStorm(ctx: PollContext, channel: string, alerts: Plann
   );
   const { ts } = await postRecorded(
     ctx,
-    { channel, ...summary, metadata: { eventType: 'veeam_alert', key: batch } },
+    {
+      channel,
+      ...claimableStorm(batch, channel, summary),
+      metadata: { eventType: 'veeam_alert', key: batch },
+    },
     {
       pending: () => {
         for (const { record } of alerts) record.batch = batch;
       },
       sent: (posted) => {
         for (const { record } of alerts) Object.assign(record, { status: 'sent', ts: posted });
+        recordStorm(ctx.state, { batch, channel, ts: posted, at: ctx.now(), summary });
       },
     },
   );

@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { AlertStore } from './alert-store.js';
 import type { ChatPort } from './chat-port.js';
-import { refreshIncident } from './claims.js';
+import { refreshClaim } from './claims.js';
 import { noteOutage } from './outage.js';
 import { poll, windowStart, type PollReport } from './poll.js';
 import { createAlertTaskLists } from './alert-tasks.js';
@@ -40,8 +40,8 @@ export interface Watcher {
   state(): WatcherState;
   /** Saves the state (serialised: at most one write at a time, the latest state wins). */
   persist(): Promise<void>;
-  /** Renders an open incident's first message again (its claim changed); false when it cannot. */
-  refreshIncident(key: string): Promise<boolean>;
+  /** Renders a claimed message again by its Claim button's value (its claim changed); false when it cannot. */
+  refreshClaim(value: string): Promise<boolean>;
   /**
    * Reads the state again from the store, after the writes in flight, dropping unsaved changes: another
    * replica shares it (a shared store), or this one just took or lost the watcher lease.
@@ -82,7 +82,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     },
     state: current,
     persist,
-    refreshIncident: (key) => refreshIncident({ ...context(), chat: deps.clickChat ?? deps.chat }, key),
+    refreshClaim: (value) => refreshClaim({ ...context(), chat: deps.clickChat ?? deps.chat }, value),
     reload() {
       const reading = writing
         .catch(() => undefined)

@@ -1,4 +1,5 @@
 import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const MINUTE = 60_000;
 
@@ -23,6 +24,25 @@ describe('protection in the local demo', () => {
       await bot.waitFor(/^⌛ RPO breached: .+$/m, left(), 'stdout');
       await bot.waitFor(/^💾 Repository \w+: .+$/m, left(), 'stdout');
       expect(bot.stdout()).toMatch(/RPO \d[^\n]*\(learned\s+from\s+its\s+last\s+runs\)/);
+    },
+    2 * MINUTE,
+  );
+
+  it(
+    'offers Claim on the missed-run alert by number; the click shows the claim on the alert',
+    async () => {
+      const [, number] = await bot.waitFor(
+        /^⏰ Missed run: Jenkins Backup$[\s\S]*?\[(\d+)\] Claim/m,
+        MINUTE,
+        'stdout',
+      );
+      const before = bot.stdout().length;
+      bot.write(number ?? '');
+      const claimed = /message updated[\s\S]*Missed run: Jenkins Backup[\s\S]*claimed by \S*console/;
+      await waitUntil(() => claimed.test(bot.stdout().slice(before)), {
+        timeoutMs: 20_000,
+        what: () => `no claim line after clicking [${number ?? ''}]:\n${bot.stdout().slice(before)}`,
+      });
     },
     2 * MINUTE,
   );

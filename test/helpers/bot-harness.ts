@@ -21,6 +21,7 @@ import { createTokenSpend } from '../../src/store/token-spend.js';
 import { createSteppedSleep } from './stepped-sleep.js';
 import { createFailoverFollowing } from '../../src/watcher/failovers.js';
 import { createWatcher, type Watcher } from '../../src/watcher/watcher.js';
+import type { ChatPort } from '../../src/watcher/chat-port.js';
 import { startEmGate, type EmGate } from './em-gate.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { startManualSimulator } from './manual-simulator.js';
@@ -37,6 +38,8 @@ export interface BotHarness {
   clock: ReturnType<typeof createManualClock>;
   /** The watcher behind the Follow button and the subscription commands (polled only when a test says so). */
   watcher: Watcher;
+  /** The Slack chat port the watcher posts through (a protection loop in a test posts through it too). */
+  chat: ChatPort;
   /** With `{ emGate: true }`: the gate between the bot's EM client and the simulator. */
   gate: EmGate | undefined;
   /** Steps the bot's clock and the simulator's together by `ms`, waking the bot's job-action waits that are due. */
@@ -137,6 +140,7 @@ export async function startBotHarness(
     deps,
     clock,
     watcher,
+    chat,
     gate,
     step: (ms) => {
       sim.clock.advance(ms);

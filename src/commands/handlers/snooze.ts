@@ -1,7 +1,7 @@
 import { buildErrorView } from '../../views/error-view.js';
 import { buildNoticeView } from '../../views/notice-view.js';
 import { buildSnoozeChoiceView, buildSnoozedLineView } from '../../views/snooze-view.js';
-import type { IncidentRecord } from '../../watcher/state.js';
+import { claimTargetOf, type ClaimTarget } from '../../watcher/claim-targets.js';
 import type { ButtonClick, ButtonIo } from '../button-table.js';
 import { replyForError } from '../run-command.js';
 import type { CommandDeps } from '../types.js';
@@ -10,11 +10,11 @@ import { muteCommand } from './mute.js';
 
 const DURATIONS: Record<string, string> = { '1h': '1h', '4h': '4h', '24h': '24h', success: '24h' };
 
-/** `Snooze` on an alert: offers 1 h / 4 h / 24 h / until the job succeeds. */
+/** `Snooze` on an incident or a job's protection alert: offers 1 h / 4 h / 24 h / until the job succeeds. */
 export async function offerSnooze(click: ButtonClick, deps: CommandDeps, io: ButtonIo): Promise<void> {
-  const incident = incidentOf(click.value, deps);
-  if (!incident) return io.reply(closedOrNotRunning(deps));
-  await io.reply(buildSnoozeChoiceView(incident.jobName, click.value));
+  const snooze = snoozeOf(click.value, click, deps);
+  if (!snooze) return io.reply(closedOrNotRunning(deps));
+  await io.reply(buildSnoozeChoiceView(snooze.jobName, click.value));
 }
 
 /**
@@ -26,27 +26,27 @@ export async function snoozeFor(click: ButtonClick, deps: CommandDeps, io: Butto
   const choice = click.value.slice(0, bar);
   const key = click.value.slice(bar + 1);
   const duration = DURATIONS[choice];
-  const incident = incidentOf(key, deps);
-  if (!incident || !duration || !deps.watcher) return io.reply(closedOrNotRunning(deps));
+  const snooze = snoozeOf(key, click, deps);
+  if (!snooze || !duration || !deps.watcher) return io.reply(closedOrNotRunning(deps));
   let answer;
   try {
-    answer = await muteCommand(`"${incident.jobName}" ${duration}`, click.context, deps);
+    answer = await muteCommand(`"${snooze.jobName}" ${duration}`, click.context, deps);
   } catch (error) {
     return io.reply(replyForError(error, deps.logger, { action: 'snooze' }));
   }
-  const job = incident.jobName.toLowerCase();
+  const job = snooze.jobName.toLowerCase();
   const mute = deps.watcher.state().mutes.find((m) => m.job.toLowerCase() === job);
   if (mute && choice === 'success') {
     mute.untilSuccess = true;
     await deps.watcher.persist();
   }
   if (mute)
-    await announceInThread(incident, mute.until, choice === 'success', click, { ...deps, chat: io.chat });
+    await announceInThread(snooze, mute.until, choice === 'success', click, { ...deps, chat: io.chat });
   await io.reply(answer, { replaceOriginal: true });
 }
 
 async function announceInThread(
-  incident: IncidentRecord,
+  thread: { channel: string; threadTs: string },
   until: number,
   untilSuccess: boolean,
   click: ButtonClick,
@@ -58,23 +58,24 @@ async function announceInThread(
     untilSuccess,
   });
   await deps.chat
-    .post({ channel: incident.channel, threadTs: incident.ts, ...line })
+    .post({ channel: thread.channel, threadTs: thread.threadTs, ...line })
     .catch((error: unknown) => {
       // The mute is saved and announced where routing changes go; the thread line is for the people in it.
       deps.logger.warn(
-        { channel: incident.channel, err: String(error) },
+        { channel: thread.channel, err: String(error) },
         'could not announce a snooze in the thread',
       );
     });
 }
 
-function incidentOf(key: string, deps: CommandDeps): IncidentRecord | undefined {
-  const incident = deps.watcher?.state().incidents[key];
-  return incident && incident.recoveredAt === undefined ? incident : undefined;
+/** The job an open incident or protection alert would snooze, and its thread; undefined when closed. */
+function snoozeOf(value: string, click: ButtonClick, deps: CommandDeps): ClaimTarget['snooze'] {
+  const target = deps.watcher && claimTargetOf(deps.watcher.state(), value, click.context.channelId);
+  return target?.open ? target.snooze : undefined;
 }
 
 function closedOrNotRunning(deps: CommandDeps) {
   return deps.watcher
-    ? buildNoticeView(':white_check_mark:', 'This incident is closed; nothing to snooze.')
+    ? buildNoticeView(':white_check_mark:', 'This alert is closed; nothing to snooze.')
     : buildErrorView(ALERTS_NOT_RUNNING);
 }

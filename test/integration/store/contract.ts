@@ -37,6 +37,27 @@ export function buildFullState(): WatcherState {
   state.brokenChannels = { 'C-GONE': { since: 3, slackCode: 'channel_not_found' } };
   state.emSkewMs = 1500;
   state.protection = buildProtectionMemory();
+  state.failovers = {
+    'failover:urn:veeam:CloudFailoverSession:1|C-ALERTS': {
+      uid: 'urn:veeam:CloudFailoverSession:1',
+      href: 'https://em.example/api/cloudFailoverSessions/1',
+      channel: 'C-ALERTS',
+      ts: '1.7',
+      finished: false,
+      announcedAt: 1_700_000_000_000,
+      name: 'Plan A',
+      claim: { by: 'U2', name: 'alice', at: 1_700_000_030_000 },
+    },
+  };
+  state.storms = {
+    'batch:1700000000000:urn:veeam:BackupJobSession:9|C-ALERTS': {
+      channel: 'C-ALERTS',
+      ts: '1.8',
+      at: 1_700_000_000_000,
+      shown: { text: '6 alerts', blocks: [{ type: 'section', block_id: 'storm' }] },
+      claim: { by: 'U3', name: 'bob', at: 1_700_000_040_000 },
+    },
+  };
   return state;
 }
 
@@ -59,6 +80,19 @@ function buildProtectionMemory(): NonNullable<WatcherState['protection']> {
         announced: 'alert',
         messages: { 'C-ALERTS': '1.5' },
         inStorm: ['C-ALERTS'],
+      },
+      'rpo:urn:veeam:Job:1:vm1': {
+        key: 'rpo:urn:veeam:Job:1:vm1',
+        kind: 'rpo',
+        name: 'Nightly',
+        vm: 'vm1',
+        jobUid: 'urn:veeam:Job:1',
+        startedAt: 1_699_999_000_000,
+        announced: 'alert',
+        messages: { 'C-ALERTS': '1.6' },
+        claim: { by: 'U2', name: 'alice', at: 1_700_000_020_000 },
+        shown: { text: 'RPO breached', blocks: [{ type: 'section', block_id: 'protection_rpo' }] },
+        group: ['rpo:urn:veeam:Job:1:vm2'],
       },
     },
     posts: {
