@@ -6,7 +6,11 @@ import { REQUIRED_BOT_EVENTS, REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../../.
 interface Manifest {
   display_information: { name: string };
   features: {
-    app_home?: { home_tab_enabled?: boolean };
+    app_home?: {
+      home_tab_enabled?: boolean;
+      messages_tab_enabled?: boolean;
+      messages_tab_read_only_enabled?: boolean;
+    };
     bot_user: { display_name: string };
     slash_commands: Array<{ command: string; url?: string; usage_hint: string }>;
   };
@@ -44,6 +48,11 @@ describe('manifest.yml', () => {
 
   it('enables the Home tab and subscribes exactly the bot events the code handles', () => {
     expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    // Home clicks are answered in the app's Messages tab, so users must see it (read-only).
+    expect(manifest.features.app_home).toMatchObject({
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: true,
+    });
     const events = manifest.settings.event_subscriptions?.bot_events ?? [];
     expect([...events].sort()).toEqual([...REQUIRED_BOT_EVENTS].sort());
     expect(manifest.settings.event_subscriptions?.request_url).toMatch(/^https:\/\/.+\/slack\/events$/);
