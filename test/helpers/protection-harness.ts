@@ -68,3 +68,10 @@ export async function startProtectionHarness(
   };
   return harness;
 }
+
+/** The mrkdwn of a posted message's block with this `block_id` (protection alerts name theirs). */
+export function blockText(message: { blocks?: unknown[] }, id: string): string | undefined {
+  return (message.blocks as Array<{ block_id?: string; text?: { text: string } }> | undefined)?.find(
+    (b) => b.block_id === id,
+  )?.text?.text;
+}

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import {
+  blockText,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
 let h: ProtectionHarness | undefined;
@@ -8,9 +12,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-type Block = { block_id?: string; text?: { text: string } };
-const blockText = (m: { blocks?: unknown[] }, id: string): string | undefined =>
-  (m.blocks as Block[] | undefined)?.find((b) => b.block_id === id)?.text?.text;
 const missed = (x: ProtectionHarness) =>
   x
     .topLevel()

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { protectionOverview } from '../../../src/protection/overview.js';
 import { emptyProtectionMemory } from '../../../src/watcher/protection-state.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import {
+  blockText,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
 let h: ProtectionHarness | undefined;
@@ -10,9 +14,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-type Block = { block_id?: string; text?: { text: string } };
-const blockText = (m: { blocks?: unknown[] }, id: string): string | undefined =>
-  (m.blocks as Block[] | undefined)?.find((b) => b.block_id === id)?.text?.text;
 const rpoAlerts = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header') === '⌛ RPO breached: Prot Never');
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import {
+  blockText,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 
 let h: ProtectionHarness | undefined;
 afterEach(async () => {
@@ -7,9 +11,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-type Block = { block_id?: string; text?: { text: string } };
-const blockText = (m: { blocks?: unknown[] }, id: string): string | undefined =>
-  (m.blocks as Block[] | undefined)?.find((b) => b.block_id === id)?.text?.text;
 const repoAlerts = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header')?.startsWith('💾 Repository'));
 

@@ -4,7 +4,11 @@ import { protectionCommand } from '../../../src/commands/handlers/protection.js'
 import { protectionOverview } from '../../../src/protection/overview.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { emptyProtectionMemory } from '../../../src/watcher/protection-state.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import {
+  blockText,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
 let h: ProtectionHarness | undefined;
@@ -12,10 +16,6 @@ afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-type Block = { block_id?: string; text?: { text: string } };
-const blockText = (m: { blocks?: unknown[] }, id: string): string | undefined =>
-  (m.blocks as Block[] | undefined)?.find((b) => b.block_id === id)?.text?.text;
 
 describe('the RPO /veeam protection, the digest and Home show', () => {
   it("is the loop's: a job too new to learn one is alerted at 1.5 x its interval and shown stale with that RPO", async () => {
