@@ -32,6 +32,7 @@ const EMOJI: Record<string, string> = {
   no_bell: '🔕',
   loudspeaker: '📢',
   zipper_mouth_face: '🤐',
+  arrow_forward: '▶️',
 };
 
 /** Replaces the emoji codes we use (`:x:`) with the characters a terminal can show. */
