@@ -16,8 +16,7 @@ describe('an EM flood and a skewed EM clock', () => {
   const alerted = async (uid: string) => rig.slack.waitFor(() => rig.alertsFor(uid) >= 1, 30_000);
 
   beforeAll(async () => {
-    rig = await startCrashRig({ stormThreshold: 5 });
-    rig.sim.clock.advance(-2 * HOUR); // EM is 2 h behind from the start
+    rig = await startCrashRig({ stormThreshold: 5, emClockOffsetMs: -2 * HOUR }); // EM is 2 h behind from the start
     await rig.start();
   });
   afterAll(() => rig.stop());

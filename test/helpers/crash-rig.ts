@@ -25,9 +25,22 @@ export interface CrashRig {
 type StateFile = { alerts: Record<string, { uid: string; status: string }> };
 
 export async function startCrashRig(
-  options: { stormThreshold?: number; env?: Record<string, string>; initialState?: object } = {},
+  options: {
+    stormThreshold?: number;
+    env?: Record<string, string>;
+    initialState?: object;
+    /**
+     * EM's clock this far from ours from the start: its history is built on its own time, so none of it lies in
+     * EM's future (moving the clock back after the start would turn the newest history into news, by time of day).
+     */
+    emClockOffsetMs?: number;
+  } = {},
 ): Promise<CrashRig> {
-  const sim = await startSimulator({ history: 100, live: false });
+  const sim = await startSimulator({
+    history: 100,
+    live: false,
+    ...(options.emClockOffsetMs ? { clock: { startTime: Date.now() + options.emClockOffsetMs } } : {}),
+  });
   const slack = await startFakeSlack();
   const folder = freshFolder();
   let current: BotProcess | undefined;
