@@ -1,58 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../../src/shared/logger.js';
-import type { AlertStore } from '../../../src/watcher/alert-store.js';
 import { createLowdbAlertStore } from '../../../src/watcher/lowdb-alert-store.js';
-import { createProtectionLoop, type ProtectionLoop } from '../../../src/watcher/protection-loop.js';
-import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
-import { claimClicks, type Posted } from '../../helpers/claim-clicks.js';
-import { buildProtectionConfig } from '../../helpers/protection-harness.js';
+import type { BotHarness } from '../../helpers/bot-harness.js';
+import { startProtectionClaimRig, type claimClicks, type Posted } from '../../helpers/claim-clicks.js';
 import { blockById, blocksOf, buttonsOf, textOf } from '../../helpers/slack-blocks.js';
-import { ALERTS, buildWatcherConfig, MINUTE } from '../../helpers/watcher-harness.js';
-
+import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
 describe('Claim on protection alerts, through Bolt’s receiver', () => {
+  let rig: Awaited<ReturnType<typeof startProtectionClaimRig>>;
   let h: BotHarness;
-  let store: AlertStore;
-  let dir: string;
-  let loop: ProtectionLoop;
   let c: ReturnType<typeof claimClicks>;
 
   beforeAll(async () => {
-    // The state file: a claim must survive the schema check of a restart, not just live in memory.
-    dir = await mkdtemp(join(tmpdir(), 'claim-protection-'));
-    store = createLowdbAlertStore(join(dir, 'state.json'));
-    h = await startBotHarness({}, 5000, { watcher: { kinds: ['backup'] }, store });
-    loop = createProtectionLoop({
-      state: () => h.watcher.state(),
-      save: () => h.watcher.persist(),
-      client: h.deps.client,
-      chat: h.chat,
-      clock: h.clock,
-      logger: silentLogger,
-      config: buildWatcherConfig({ kinds: ['backup'] }),
-      protection: buildProtectionConfig(),
-    });
-    c = claimClicks(h, ALERTS);
+    rig = await startProtectionClaimRig('claim-protection');
+    h = rig.h;
+    c = rig.clicks;
   });
-  afterAll(async () => {
-    await h.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rig.stop());
 
   const check = async (ms = MINUTE) => {
-    h.sim.clock.advance(ms);
-    h.clock.advance(ms);
-    expect((await loop.runOnce()).ok).toBe(true);
+    rig.advance(ms);
+    expect((await rig.loop.runOnce()).ok).toBe(true);
   };
-  const control = async (path: string, body: unknown) => {
-    const res = await fetch(`${h.sim.origin}/_sim/${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBeLessThan(300);
-  };
+  const control = (path: string, body: unknown) => rig.control(path, body);
   const alertOf = (header: string): Posted | undefined =>
     h.slack.messages.find(
       (m) => m.channel === ALERTS && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes(header),
@@ -83,7 +50,7 @@ describe('Claim on protection alerts, through Bolt’s receiver', () => {
     const takeOver = c.takeOverButton(answer);
     expect(takeOver?.['value']).toBe(claim?.['value']);
 
-    const restarted = createLowdbAlertStore(join(dir, 'state.json'));
+    const restarted = createLowdbAlertStore(rig.stateFile);
     const episodes = Object.values((await restarted.load()).protection?.episodes ?? {});
     expect(episodes.find((e) => e.name === 'Prot Claimed')?.claim).toMatchObject({ by: 'U2', name: 'alice' });
 

@@ -1,62 +1,28 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../../src/shared/logger.js';
-import type { AlertStore } from '../../../src/watcher/alert-store.js';
 import { createLowdbAlertStore } from '../../../src/watcher/lowdb-alert-store.js';
-import { createProtectionLoop, type ProtectionLoop } from '../../../src/watcher/protection-loop.js';
-import { startBotHarness, type BotHarness } from '../../helpers/bot-harness.js';
-import { claimClicks, type Posted } from '../../helpers/claim-clicks.js';
-import { buildProtectionConfig } from '../../helpers/protection-harness.js';
+import type { BotHarness } from '../../helpers/bot-harness.js';
+import { startProtectionClaimRig, type claimClicks, type Posted } from '../../helpers/claim-clicks.js';
 import { blockById, blocksOf, textOf } from '../../helpers/slack-blocks.js';
-import { ALERTS, buildWatcherConfig, MINUTE } from '../../helpers/watcher-harness.js';
+import { MINUTE } from '../../helpers/watcher-harness.js';
 
 type Meta = { metadata?: { event_payload?: Record<string, unknown> } };
 
 describe('Claim on storm summaries, through Bolt’s receiver', () => {
+  let rig: Awaited<ReturnType<typeof startProtectionClaimRig>>;
   let h: BotHarness;
-  let dir: string;
-  let store: AlertStore;
-  let loop: ProtectionLoop;
   let c: ReturnType<typeof claimClicks>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'claim-storm-'));
-    store = createLowdbAlertStore(join(dir, 'state.json'));
-    h = await startBotHarness({}, 5000, { watcher: { kinds: ['backup'] }, store });
-    loop = createProtectionLoop({
-      state: () => h.watcher.state(),
-      save: () => h.watcher.persist(),
-      client: h.deps.client,
-      chat: h.chat,
-      clock: h.clock,
-      logger: silentLogger,
-      config: buildWatcherConfig({ kinds: ['backup'] }),
-      protection: buildProtectionConfig(),
-    });
-    c = claimClicks(h, ALERTS);
+    rig = await startProtectionClaimRig('claim-storm');
+    h = rig.h;
+    c = rig.clicks;
   });
-  afterAll(async () => {
-    await h.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rig.stop());
 
-  const advance = (ms = MINUTE) => {
-    h.sim.clock.advance(ms);
-    h.clock.advance(ms);
-  };
+  const advance = (ms = MINUTE) => rig.advance(ms);
   const summaryOf = (prefix: string) => (): Posted | undefined =>
     h.slack.messages.find(
       (m) => !m.thread_ts && String((m as Meta).metadata?.event_payload?.['key'] ?? '').startsWith(prefix),
     );
-  const control = async (path: string, body: unknown) => {
-    const res = await fetch(`${h.sim.origin}/_sim/${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBeLessThan(300);
-  };
   const alice = { userId: 'U2', userName: 'alice' };
   const bob = { userId: 'U3', userName: 'bob' };
 
@@ -85,7 +51,7 @@ describe('Claim on storm summaries, through Bolt’s receiver', () => {
     expect(textOf(blockById(answer, 'claimed'))).toContain('alice');
     const takeOver = c.takeOverButton(answer);
 
-    const restarted = await createLowdbAlertStore(join(dir, 'state.json')).load();
+    const restarted = await createLowdbAlertStore(rig.stateFile).load();
     expect(Object.values(restarted.storms ?? {})[0]?.claim).toMatchObject({ by: 'U2', name: 'alice' });
 
     await c.answerTo(await c.click(takeOver, bob));
@@ -96,9 +62,9 @@ describe('Claim on storm summaries, through Bolt’s receiver', () => {
   it('claims a protection storm summary, and clears the claim once every alert in it recovered', async () => {
     const names = Array.from({ length: 6 }, (_, i) => `Prot Storm Repo ${i}`);
     const free = async (freeGb: number) => {
-      for (const name of names) await control('repositories', { name, capacityGb: 1000, freeGb });
+      for (const name of names) await rig.control('repositories', { name, capacityGb: 1000, freeGb });
       advance();
-      expect((await loop.runOnce()).ok).toBe(true);
+      expect((await rig.loop.runOnce()).ok).toBe(true);
     };
     await free(500);
     await free(20);
