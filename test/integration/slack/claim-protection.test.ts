@@ -3,6 +3,7 @@ import type { BotHarness } from '../../helpers/bot-harness.js';
 import { startProtectionClaimRig, type claimClicks, type Posted } from '../../helpers/claim-clicks.js';
 import { blockById, blocksOf, buttonsOf, textOf } from '../../helpers/slack-blocks.js';
 import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
+
 describe('Claim on protection alerts, through Bolt’s receiver', () => {
   let rig: Awaited<ReturnType<typeof startProtectionClaimRig>>;
   let h: BotHarness;
