@@ -46,6 +46,8 @@ export interface BotHarness {
   step(ms: number): void;
   /** How many of the bot's job-action waits are asleep now. */
   sleeping(): number;
+  /** A backup session of `jobName` that ran the last 10 minutes of EM's clock and stopped with `result`. */
+  stoppedSession(jobName: string, result?: string): { uid: string; id: string };
   stop(): Promise<void>;
 }
 
@@ -147,6 +149,15 @@ export async function startBotHarness(
       time.advance(ms);
     },
     sleeping: () => time.waiting(),
+    stoppedSession: (jobName, result = 'Failed') =>
+      sim.createSession({
+        type: 'BackupJobSession',
+        jobName,
+        state: 'Stopped',
+        result,
+        creationTime: new Date(sim.clock.now() - 10 * 60_000).toISOString(),
+        endTime: new Date(sim.clock.now()).toISOString(),
+      }),
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     stop: async () => {
       await app.stop();

@@ -24,19 +24,8 @@ describe('Claim (who and when, audited) and the 4 h / 24 h / until-success snooz
   });
   afterAll(() => h.stop());
 
-  const advance = (ms: number) => {
-    h.sim.clock.advance(ms);
-    h.clock.advance(ms);
-  };
-  const fail = (jobName: string, result = 'Failed') =>
-    h.sim.createSession({
-      type: 'BackupJobSession',
-      jobName,
-      state: 'Stopped',
-      result,
-      creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
-      endTime: new Date(h.sim.clock.now()).toISOString(),
-    });
+  const advance = (ms: number) => h.step(ms);
+  const fail = (jobName: string, result = 'Failed') => h.stoppedSession(jobName, result);
   const rootOf = (jobName: string) =>
     h.slack.messages.find((m) => m.channel === ALERTS && !m.thread_ts && m.text.includes(jobName));
   const alertsOf = (jobName: string) =>

@@ -30,19 +30,8 @@ describe('Claim and Snooze on an incident, through Bolt’s receiver', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const advance = (ms: number) => {
-    h.sim.clock.advance(ms);
-    h.clock.advance(ms);
-  };
-  const failed = (jobName: string, result = 'Failed') =>
-    h.sim.createSession({
-      type: 'BackupJobSession',
-      jobName,
-      state: 'Stopped',
-      result,
-      creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
-      endTime: new Date(h.sim.clock.now()).toISOString(),
-    });
+  const advance = (ms: number) => h.step(ms);
+  const failed = (jobName: string, result = 'Failed') => h.stoppedSession(jobName, result);
   const rootOf = (jobName: string) =>
     h.slack.messages.find((m) => m.channel === ALERTS && !m.thread_ts && m.text.includes(jobName));
   const claimButton = (message: Body | undefined) =>

@@ -28,15 +28,7 @@ describe('Claim on storm summaries, through Bolt’s receiver', () => {
 
   it('claims a session storm summary in place, offers Take over, and the claim survives a restart', async () => {
     advance();
-    for (let i = 0; i < 6; i += 1)
-      h.sim.createSession({
-        type: 'BackupJobSession',
-        jobName: `Storm Job ${i}`,
-        state: 'Stopped',
-        result: 'Failed',
-        creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
-        endTime: new Date(h.sim.clock.now()).toISOString(),
-      });
+    for (let i = 0; i < 6; i += 1) h.stoppedSession(`Storm Job ${i}`, 'Failed');
     await h.watcher.runOnce();
     const summary = summaryOf('batch:');
     const claim = c.claimButton(summary());

@@ -102,14 +102,7 @@ describe('job actions: audit lines, operators at submission, offered buttons', (
   /** A run of `jobName` that stopped with `result`, alerted by one poll: the alert's root message. */
   async function alertRun(jobName: string, result: string) {
     h.step(MINUTE);
-    h.sim.createSession({
-      type: 'BackupJobSession',
-      jobName,
-      state: 'Stopped',
-      result,
-      creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
-      endTime: new Date(h.sim.clock.now()).toISOString(),
-    });
+    h.stoppedSession(jobName, result);
     await h.watcher.runOnce();
     const root = h.slack.messages.find(
       (m) => m.channel === ALERTS && !m.thread_ts && m.text.includes(jobName),

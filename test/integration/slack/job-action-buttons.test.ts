@@ -19,14 +19,7 @@ async function command(h: BotHarness, text: string, id: string): Promise<Body> {
 async function alertFailedRun(h: BotHarness, jobName: string) {
   h.sim.clock.advance(MINUTE);
   h.clock.advance(MINUTE);
-  h.sim.createSession({
-    type: 'BackupJobSession',
-    jobName,
-    state: 'Stopped',
-    result: 'Failed',
-    creationTime: new Date(h.sim.clock.now() - 10 * MINUTE).toISOString(),
-    endTime: new Date(h.sim.clock.now()).toISOString(),
-  });
+  h.stoppedSession(jobName, 'Failed');
   await h.watcher.runOnce();
   const root = h.slack.messages.find((m) => m.channel === ALERTS && !m.thread_ts && m.text.includes(jobName));
   expect(root).toBeDefined();
