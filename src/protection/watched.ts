@@ -1,5 +1,6 @@
 import type { WatchableKind } from '../config/schema.js';
 import type { Job } from '../em/estate-types.js';
+import type { JobSessionKind } from '../em/types.js';
 import { matchGlob } from '../watcher/glob.js';
 
 /** The watched kind a job type belongs to: replication jobs are `replica`, CDP policies `cdp`, the rest `backup`. */
@@ -8,6 +9,13 @@ export function kindOfJobType(jobType: string): WatchableKind {
   if (type.includes('cdp')) return 'cdp';
   if (type.includes('replica')) return 'replica';
   return 'backup';
+}
+
+/** The session type a job's runs are: a CDP policy's are CDP sessions, a replication job's replica sessions. */
+export function sessionKindOfJob(jobType: string): JobSessionKind | 'CdpReplicaSession' {
+  const kind = kindOfJobType(jobType);
+  if (kind === 'cdp') return 'CdpReplicaSession';
+  return kind === 'replica' ? 'ReplicaJobSession' : 'BackupJobSession';
 }
 
 /**

@@ -8,8 +8,7 @@ import { asArray, asNode, optionalText, text } from '../em/mappers/fields.js';
 import type { XmlNode } from '../em/xml.js';
 import { where } from '../em/query.js';
 import { runStarts, type PointOfRun } from '../protection/runs.js';
-import { kindOfJobType } from '../protection/watched.js';
-import type { JobSessionKind } from '../em/types.js';
+import { sessionKindOfJob } from '../protection/watched.js';
 
 /** What one protection check read from EM: jobs, the newest points in the window, repositories. */
 export interface ProtectionSnapshot {
@@ -123,18 +122,11 @@ function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<strin
   runs.set(job, ofJob);
 }
 
-/** The session kind of a job's runs, by the job's type (a CDP policy's are CDP sessions, by `PolicyUid`). */
-function sessionKindOf(job: Pick<Job, 'jobType'>): JobSessionKind | 'CdpReplicaSession' {
-  const kind = kindOfJobType(job.jobType);
-  if (kind === 'cdp') return 'CdpReplicaSession';
-  return kind === 'replica' ? 'ReplicaJobSession' : 'BackupJobSession';
-}
-
 /** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */
 export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
   const starts = new Map<string, number | undefined>();
   for (const job of jobs) {
-    const [newest] = await latestSessionsOf(client, sessionKindOf(job), { uid: job.uid }, 1);
+    const [newest] = await latestSessionsOf(client, sessionKindOfJob(job.jobType), { uid: job.uid }, 1);
     starts.set(job.uid, newest?.creationTime?.getTime());
   }
   return starts;
@@ -158,7 +150,12 @@ export async function recentSessionsOf(
   client: EmClient,
   job: Pick<Job, 'uid' | 'jobType'>,
 ): Promise<RecentSession[]> {
-  const sessions = await latestSessionsOf(client, sessionKindOf(job), { uid: job.uid }, RECENT_SESSIONS);
+  const sessions = await latestSessionsOf(
+    client,
+    sessionKindOfJob(job.jobType),
+    { uid: job.uid },
+    RECENT_SESSIONS,
+  );
   return sessions.map((s) => ({ result: s.result, state: s.state, endTime: s.endTime }));
 }
 

@@ -1,6 +1,7 @@
 import { jobsNamed } from '../../em/estate.js';
 import type { Job } from '../../em/estate-types.js';
 import { latestSessionsOf } from '../../em/lookups.js';
+import { sessionKindOfJob } from '../../protection/watched.js';
 import type { Session } from '../../em/types.js';
 import type { JobAction } from '../../em/job-actions.js';
 import { buildErrorView } from '../../views/error-view.js';
@@ -87,8 +88,12 @@ export async function prepareConfirmation(
  * undefined when it has none or EM could not say (the modal then shows "unknown").
  */
 async function newestSessionOf(job: Job, deps: CommandDeps): Promise<Session | undefined> {
-  const kind = /replica/i.test(job.jobType) ? 'ReplicaJobSession' : 'BackupJobSession';
-  const sessions = await latestSessionsOf(deps.client, kind, { uid: job.uid }, 1).catch((error: unknown) => {
+  const sessions = await latestSessionsOf(
+    deps.client,
+    sessionKindOfJob(job.jobType),
+    { uid: job.uid },
+    1,
+  ).catch((error: unknown) => {
     deps.logger.warn({ err: String(error), job: job.name }, 'could not read the last result of a job');
     return [];
   });
