@@ -38,6 +38,7 @@ export function assessRepository(
   if (level === 'warning' && critical && !openAt(memory, `${base}:warning`)) {
     // Fell through both lines at once (one alert, at the worse level): rising between the lines turns that
     // alert into the warning one, updated in place; it recovers above the warning line, like any warning.
+    events.renamed.set(critical.key, `${base}:warning`);
     demote(memory, critical, `${base}:warning`);
     events.changed.push({ episode: critical, repository });
     return;

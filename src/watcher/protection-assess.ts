@@ -50,6 +50,8 @@ export interface ProtectionEvents {
   recovered: { episode: ProtectionEpisode; line: string }[];
   /** Open repository episodes whose free space changed: their messages are updated in place. */
   changed: { episode: ProtectionEpisode; repository: Repository }[];
+  /** Episode keys that changed (a critical repository alert demoted to warning), old key to new. */
+  renamed: Map<string, string>;
 }
 
 /** The RPO of a job from the override, RPO_DEFAULT, its remembered runs or its remembered schedule. */
@@ -71,7 +73,7 @@ export function assessSnapshot(
   snapshot: ProtectionSnapshot,
   ctx: { now: number; config: ProtectionConfig; overrides: Record<string, RpoOverrideRecord> | undefined },
 ): ProtectionEvents {
-  const events: ProtectionEvents = { opened: [], recovered: [], changed: [] };
+  const events: ProtectionEvents = { opened: [], recovered: [], changed: [], renamed: new Map() };
   const first = memory.lastCheckAt === null;
   // Indexed once per check: a thousand jobs must not each scan every point and every VM.
   const pointsByJob = groupBy(snapshot.points.values(), (p) => (p.backup?.name ?? '').toLowerCase());

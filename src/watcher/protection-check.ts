@@ -1,3 +1,4 @@
+import { renameStormEpisodes } from './storm-claims.js';
 import type { ProtectionConfig } from '../config/load-config.js';
 import { BOOTSTRAP_WINDOW_MS } from '../protection/assess.js';
 import { isWatchedJob } from '../protection/watched.js';
@@ -55,6 +56,7 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     config: ctx.protection,
     overrides: ctx.state.rpoOverrides,
   });
+  renameStormEpisodes(ctx.state, events.renamed);
   const first = memory.baselineAt === undefined;
   const summarised = first ? await baseline(ctx, memory, events, now) : 0;
   await readRecentSessions(ctx, events.opened);

@@ -39,6 +39,8 @@ async function showAgain(
     controls,
   );
   let shown = false;
+  let failed = false;
+  // Every channel gets its update even when one refuses (one archived channel must not freeze the others).
   for (const [channel, ts] of Object.entries(episode.messages)) {
     if (episode.inStorm?.includes(channel)) continue;
     try {
@@ -46,10 +48,10 @@ async function showAgain(
       shown = true;
     } catch (error) {
       ctx.logger.warn({ channel, err: String(error) }, 'could not update a protection alert');
-      return false;
+      failed = true;
     }
   }
-  return shown;
+  return shown && !failed;
 }
 
 /** A claim changed: the alert's messages show it (through the clicked replica's chat). */

@@ -76,3 +76,10 @@ export async function closeStormClaims(ctx: PollContext, recovered: Set<string>)
     await showStorm(ctx, storm, undefined);
   }
 }
+
+/** Episodes a check renamed (a critical repository alert demoted to warning) stay named in the storms that hold them. */
+export function renameStormEpisodes(state: WatcherState, renamed: ReadonlyMap<string, string>): void {
+  if (renamed.size === 0) return;
+  for (const storm of Object.values(state.storms ?? {}))
+    if (storm.episodes) storm.episodes = storm.episodes.map((key) => renamed.get(key) ?? key);
+}

@@ -101,4 +101,31 @@ describe('Claim on protection alerts, through Bolt’s receiver', () => {
     const thread = h.slack.messages.filter((m) => m.thread_ts === alert()?.ts);
     expect(textOf(blockById(thread[0], 'snoozed'))).toContain('snoozed by *alice*');
   });
+
+  it('shows a claim in every channel the alert went to, even when one of them refuses the update', async () => {
+    const second = 'C0SECOND';
+    h.watcher.state().subscriptions.push({ id: 90, channel: second, type: 'repository' });
+    const inChannel = (channel: string) => (): Posted | undefined =>
+      h.slack.messages.find(
+        (m) =>
+          m.channel === channel &&
+          !m.thread_ts &&
+          JSON.stringify(m.blocks ?? []).includes('Repository critical: Prot Two Channels'),
+      );
+    await control('repositories', { name: 'Prot Two Channels', capacityGb: 1000, freeGb: 500 });
+    await check();
+    await control('repositories', { name: 'Prot Two Channels', capacityGb: 1000, freeGb: 20 });
+    await check();
+    expect(inChannel(second)()).toBeDefined();
+
+    h.slack.fail({
+      method: 'chat.update',
+      kind: 'error',
+      error: 'message_not_found',
+      count: 1,
+      channel: ALERTS,
+    });
+    await c.click(c.claimButton(inChannel(ALERTS)()), alice, inChannel(ALERTS)()?.ts);
+    await c.claimShows(inChannel(second), 'alice');
+  });
 });

@@ -73,4 +73,34 @@ describe('Claim on storm summaries, through Bolt’s receiver', () => {
     const late = await c.answerTo(await c.click(claim, bob, summary()?.ts));
     expect(JSON.stringify(late)).toContain('closed');
   });
+
+  it('keeps a protection storm’s claim while one of its alerts, demoted to warning, is still open', async () => {
+    const names = Array.from({ length: 6 }, (_, i) => `Prot Demoted Repo ${i}`);
+    const set = async (freeGb: (i: number) => number) => {
+      for (const [i, name] of names.entries())
+        await rig.control('repositories', { name, capacityGb: 1000, freeGb: freeGb(i) });
+      advance();
+      expect((await rig.loop.runOnce()).ok).toBe(true);
+    };
+    const newestStorm = (): Posted | undefined =>
+      h.slack.messages
+        .filter(
+          (m) =>
+            !m.thread_ts &&
+            String((m as Meta).metadata?.event_payload?.['key'] ?? '').startsWith('protection-storm:'),
+        )
+        .at(-1);
+    await set(() => 500);
+    await set(() => 20);
+    const storm = newestStorm();
+    const summary = () => h.slack.messages.find((m) => m.ts === storm?.ts);
+    await c.click(c.claimButton(summary()), alice, storm?.ts);
+    await c.claimShows(summary, 'alice');
+
+    // Five recover; the first rises to 10 % free, between the lines: its critical alert becomes the warning one.
+    await set((i) => (i === 0 ? 100 : 500));
+    expect(blocksOf(summary()).some((b) => b.block_id === 'claim')).toBe(true);
+    await set(() => 500);
+    expect(blocksOf(summary()).some((b) => b.block_id === 'claim')).toBe(false);
+  });
 });
