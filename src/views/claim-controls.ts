@@ -18,6 +18,11 @@ export interface ClaimControls {
   snooze?: boolean;
 }
 
+/** A stored claim (`at` in ms) as the controls show it: nothing when nobody claimed. */
+export function claimShown(claim: { name: string; at: number } | undefined): Pick<ClaimControls, 'claim'> {
+  return claim ? { claim: { name: claim.name, at: new Date(claim.at) } } : {};
+}
+
 /** The claim line (when claimed) and the Claim (and Snooze) buttons. */
 export function claimControlBlocks(controls: ClaimControls): KnownBlock[] {
   const blocks: KnownBlock[] = [];

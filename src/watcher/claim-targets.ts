@@ -1,4 +1,5 @@
 import type { IncidentClaim, WatcherState } from './state.js';
+import { anyOpen } from './protection-state.js';
 
 /** The kinds of message a Claim button can be on, named by the prefix of its value (an incident has none). */
 export type ClaimKind = 'incident' | 'protection' | 'failover' | 'storm';
@@ -56,7 +57,7 @@ function protectionTarget(state: WatcherState, key: string, channel: string): Cl
     noun: 'alert',
     name: episode.name,
     ...(episode.claim ? { claim: episode.claim } : {}),
-    open: keys.some((k) => memory.episodes[k] !== undefined && memory.episodes[k]?.recoveredAt === undefined),
+    open: anyOpen(memory, keys),
     set: (claim) => (claim ? (episode.claim = claim) : delete episode.claim),
     ...(episode.kind !== 'repository' && threadTs
       ? { snooze: { jobName: episode.name, channel, threadTs } }
@@ -81,16 +82,13 @@ function failoverTarget(state: WatcherState, key: string): ClaimTarget | undefin
 function stormTarget(state: WatcherState, key: string): ClaimTarget | undefined {
   const storm = state.storms?.[key];
   if (!storm) return undefined;
-  const episodes = state.protection?.episodes ?? {};
   return {
     kind: 'storm',
     noun: 'storm',
     name: 'the storm of alerts',
     ...(storm.claim ? { claim: storm.claim } : {}),
     // A protection storm closes when all its episodes recovered; a session storm opens no incident, so it stays open.
-    open:
-      storm.episodes === undefined ||
-      storm.episodes.some((k) => episodes[k] !== undefined && episodes[k]?.recoveredAt === undefined),
+    open: storm.episodes === undefined || anyOpen(state.protection, storm.episodes),
     set: (claim) => (claim ? (storm.claim = claim) : delete storm.claim),
   };
 }

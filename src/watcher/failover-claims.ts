@@ -1,6 +1,6 @@
 import type { CloudFailoverSession } from '../em/types.js';
 import { ErrorCode, isAppError } from '../shared/errors.js';
-import { withClaimControls, type ClaimControls } from '../views/claim-controls.js';
+import { claimShown, withClaimControls, type ClaimControls } from '../views/claim-controls.js';
 import { buildFailoverAnnouncementView } from '../views/failover-announcement-view.js';
 import { buildFailoverView } from '../views/failover-view.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
@@ -31,7 +31,7 @@ export function failoverMessage(
 /** An announcement's Claim button (its value is the record's key) and its claim line. */
 export function failoverControls(key: string, record: Pick<FailoverRecord, 'claim'>): ClaimControls {
   const { claim } = record;
-  return { value: key, ...(claim ? { claim: { name: claim.name, at: new Date(claim.at) } } : {}) };
+  return { value: key, ...claimShown(claim) };
 }
 
 /** A claim changed: the announcement shows it (read again from EM); false when EM or Slack cannot. */

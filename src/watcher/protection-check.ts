@@ -28,9 +28,6 @@ export interface ProtectionReport {
   recovered: number;
 }
 
-/** The window of the first check: points older than this are unknown to the loop (it never lists them all). */
-export { BOOTSTRAP_WINDOW_MS };
-
 /**
  * One protection check: settle what a crash left pending, read EM (throws on EM trouble, before anything is
  * judged, so an outage never reads as a missed run), judge, post what is new, reply to what recovered, save.

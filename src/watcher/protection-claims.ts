@@ -1,16 +1,16 @@
-import { withClaimControls, type ClaimControls } from '../views/claim-controls.js';
+import { claimShown, withClaimControls, type ClaimControls } from '../views/claim-controls.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import { PROTECTION_CLAIM } from './claim-targets.js';
 import type { PollContext } from './poll-context.js';
 import type { ProtectionAlert } from './protection-assess.js';
-import type { ProtectionEpisode, ProtectionMemory } from './protection-state.js';
+import { anyOpen, type ProtectionEpisode, type ProtectionMemory } from './protection-state.js';
 import { closeStormClaims } from './storm-claims.js';
 
 /** The Claim (and, for a job, Snooze) buttons of a protection alert, on its first episode, with its claim line. */
 export function protectionControls(episode: ProtectionEpisode): ClaimControls {
   return {
     value: `${PROTECTION_CLAIM}${episode.key}`,
-    ...(episode.claim ? { claim: { name: episode.claim.name, at: new Date(episode.claim.at) } } : {}),
+    ...claimShown(episode.claim),
     snooze: episode.kind !== 'repository',
   };
 }
@@ -75,8 +75,7 @@ export async function closeProtectionClaims(
   );
   for (const lead of leads) {
     const keys = [lead.key, ...(lead.group ?? [])];
-    if (keys.some((k) => memory.episodes[k] !== undefined && memory.episodes[k]?.recoveredAt === undefined))
-      continue;
+    if (anyOpen(memory, keys)) continue;
     delete lead.claim;
     await showAgain(ctx, lead, undefined);
     delete lead.shown;

@@ -33,11 +33,6 @@ export interface WatchedOwner {
   vms: string[] | undefined;
 }
 
-/** Every job entity, paged (the job list is small next to the points). */
-export async function allJobs(client: EmClient): Promise<Job[]> {
-  return (await ownersOf(client, 'Job')).map((o) => o.job);
-}
-
 /**
  * Every CDP policy entity, as a job of type `CdpReplica`: it carries the same `ScheduleConfigured`,
  * `ScheduleEnabled` and `NextRun` (docs/em-protocol.md, "CDP policies and protection").

@@ -116,3 +116,11 @@ export function pruneProtection(memory: ProtectionMemory, now: number): void {
     if (post.status !== 'pending' && post.decidedAt < now - DAY) delete memory.posts[key];
   }
 }
+
+/** Whether any of these episodes is still open (a key no longer in memory counts as recovered). */
+export function anyOpen(memory: ProtectionMemory | undefined, keys: readonly string[]): boolean {
+  return keys.some((key) => {
+    const episode = memory?.episodes[key];
+    return episode !== undefined && episode.recoveredAt === undefined;
+  });
+}

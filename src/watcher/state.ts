@@ -1,6 +1,6 @@
 import type { ActionAuditEntry, ActionLock } from '../store/action-ledger.js';
 import type { KnownBlock } from '../views/format/block-kit.js';
-import type { ProtectionMemory, RpoOverrideRecord } from './protection-state.js';
+import { anyOpen, type ProtectionMemory, type RpoOverrideRecord } from './protection-state.js';
 
 /** The watcher's persisted state; everything needed to alert exactly once across restarts. */
 export interface WatcherState {
@@ -227,10 +227,7 @@ export function pruneState(state: WatcherState, oldestRelevantMs: number, now: n
     if (failover.finished && failover.announcedAt < now - day) delete state.failovers[uid];
   }
   for (const [key, storm] of Object.entries(state.storms ?? {})) {
-    const open = storm.episodes?.some((key) => {
-      const episode = state.protection?.episodes[key];
-      return episode !== undefined && episode.recoveredAt === undefined;
-    });
+    const open = storm.episodes !== undefined && anyOpen(state.protection, storm.episodes);
     if (storm.at < now - day && !open) delete state.storms?.[key];
   }
   state.mutes = state.mutes.filter((mute) => mute.until > now);

@@ -1,7 +1,8 @@
-import { withClaimControls, type ClaimControls } from '../views/claim-controls.js';
+import { claimShown, withClaimControls, type ClaimControls } from '../views/claim-controls.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import { STORM_CLAIM } from './claim-targets.js';
 import type { PollContext } from './poll-context.js';
+import { anyOpen } from './protection-state.js';
 import type { StormRecord, WatcherState } from './state.js';
 
 /** The key of a storm summary's record and of its Claim button (after `storm:`): `<batch>|<channel>`. */
@@ -12,7 +13,7 @@ export function stormControls(key: string, storm: Pick<StormRecord, 'claim'> | u
   const claim = storm?.claim;
   return {
     value: `${STORM_CLAIM}${key}`,
-    ...(claim ? { claim: { name: claim.name, at: new Date(claim.at) } } : {}),
+    ...claimShown(claim),
   };
 }
 
@@ -67,11 +68,10 @@ export function refreshStormClaim(ctx: PollContext, key: string): Promise<boolea
 
 /** Protection episodes recovered: a protection storm whose episodes have all recovered loses its claim and button. */
 export async function closeStormClaims(ctx: PollContext, recovered: Set<string>): Promise<void> {
-  const episodes = ctx.state.protection?.episodes ?? {};
   for (const storm of Object.values(ctx.state.storms ?? {})) {
     const keys = storm.episodes ?? [];
     if (!keys.some((k) => recovered.has(k))) continue;
-    if (keys.some((k) => episodes[k] !== undefined && episodes[k]?.recoveredAt === undefined)) continue;
+    if (anyOpen(ctx.state.protection, keys)) continue;
     delete storm.claim;
     await showStorm(ctx, storm, undefined);
   }
