@@ -10,18 +10,18 @@ import type { FailoverRecord } from './state.js';
 
 /**
  * What a failover message shows now: a followed message the live view it was posted with; an announcement its
- * own view with the Claim button and the claim line, until the failover succeeds (which clears the claim).
+ * own view with the Claim button and the claim line, until the failover succeeds (no button then). Pure: the
+ * caller clears a succeeded failover's claim.
  */
 export function failoverMessage(
   key: string,
-  record: FailoverRecord,
+  record: Pick<FailoverRecord, 'followed' | 'claim'>,
   session: CloudFailoverSession,
   now: Date,
 ): SlackMessage {
   if (record.followed)
     return buildFailoverView([session], { following: true, now, title: `Cloud failover: ${session.name}` });
   const succeeded = hasStopped(session) && session.result === 'Success';
-  if (succeeded) delete record.claim;
   return withClaimControls(
     buildFailoverAnnouncementView(session, { now }),
     succeeded ? undefined : failoverControls(key, record),

@@ -119,6 +119,8 @@ export async function refreshFailoverMessages(deps: PollContext): Promise<void> 
     if (!stopped && signature === record.signature) continue;
     record.signature = signature;
     if (stopped) record.result = session.result;
+    // A failover that succeeded is over: its claim goes with the button (a failed one stays claimable).
+    if (stopped && session.result === 'Success') delete record.claim;
     const message = failoverMessage(key, record, session, new Date(deps.now()));
     const updated = await updateLiveMessage(
       deps.chat,
