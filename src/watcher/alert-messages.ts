@@ -1,4 +1,5 @@
 import { taskSessionsOf } from '../em/lookups.js';
+import { inCreationOrder } from '../em/task-lists.js';
 import type { TaskSession } from '../em/types.js';
 import type { SlackMessage } from '../views/format/block-kit.js';
 import { buildAlertView, type Incident } from '../views/alert-view.js';
@@ -82,5 +83,6 @@ export async function alertTasks(
 ): Promise<TaskSession[]> {
   if (ctx.taskLists) return ctx.taskLists.of(subject);
   if (!subject.session) return [];
-  return taskSessionsOf(ctx.em, subject.session);
+  // Oldest first, as the batched read gives them (alert-tasks.ts): an alert shows its tasks one way whichever read.
+  return inCreationOrder(await taskSessionsOf(ctx.em, subject.session));
 }
