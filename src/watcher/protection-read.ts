@@ -3,9 +3,7 @@ import { queryRaw } from '../em/estate-query.js';
 import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { repositoriesBySpace } from '../em/estate.js';
 import { latestSessionsOf } from '../em/lookups.js';
-import { mapJob, mapVmPoint } from '../em/mappers/estate.js';
-import { asArray, asNode, optionalText, text } from '../em/mappers/fields.js';
-import type { XmlNode } from '../em/xml.js';
+import { mapJob, mapJobIncludes, mapVmPoint } from '../em/mappers/estate.js';
 import { where } from '../em/query.js';
 import { runStarts, type PointOfRun } from '../protection/runs.js';
 import { sessionKindOfJob } from '../protection/watched.js';
@@ -49,33 +47,9 @@ async function ownersOf(client: EmClient, type: 'Job' | 'CdpPolicy'): Promise<Wa
       const job = mapJob(item.node);
       return {
         job: type === 'CdpPolicy' ? { ...job, jobType: 'CdpReplica' } : job,
-        vms: includedVms(item.node),
+        vms: mapJobIncludes(item.node),
       };
     });
-}
-
-/**
- * The VMs a job or policy entity includes (`JobInfo/<kind>JobInfo/Includes/ObjectInJob`, for a policy under
- * `CdpPolicyInfo`), by display name; only includes whose `HierarchyObjRef` is a VM (a folder or a tag stands for VMs
- * we cannot name). Undefined when the entity has no includes list (docs/em-protocol.md, "VMs of a job").
- */
-export function includedVms(node: XmlNode): string[] | undefined {
-  let found: string[] | undefined;
-  for (const container of ['JobInfo', 'CdpPolicyInfo']) {
-    const info = asNode(node[container]);
-    for (const value of Object.values(info ?? {})) {
-      const kindInfo = asNode(value);
-      if (kindInfo?.['Includes'] === undefined) continue;
-      found ??= [];
-      for (const item of asArray(asNode(kindInfo['Includes'])?.['ObjectInJob'])) {
-        const include = asNode(item);
-        if (!include || !/:vm:/i.test(text(include, 'HierarchyObjRef') ?? '')) continue;
-        const name = optionalText(include, 'DisplayName') ?? optionalText(include, 'Name');
-        if (name !== undefined) found.push(name);
-      }
-    }
-  }
-  return found;
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   VmPoint,
 } from '../estate-types.js';
 import type { EmLink } from '../types.js';
-import { asNode, boolean, date, number, optionalText, resource, text } from './fields.js';
+import { asArray, asNode, boolean, date, number, optionalText, resource, text } from './fields.js';
 
 const upLink = (links: EmLink[], type: string): EmLink | undefined =>
   links.find((link) => link.rel === 'Up' && link.type === type);
@@ -73,6 +73,30 @@ function scheduleKind(options: XmlNode): Pick<JobSchedule, 'kind' | 'intervalMin
     return { kind, intervalMinutes: undefined };
   }
   return { kind: 'Unknown', intervalMinutes: undefined };
+}
+
+/**
+ * The VMs a job or policy entity includes (`JobInfo/<kind>JobInfo/Includes/ObjectInJob`, for a policy under
+ * `CdpPolicyInfo`), by display name; only includes whose `HierarchyObjRef` is a VM (a folder or a tag stands for VMs
+ * we cannot name). Undefined when the entity has no includes list (docs/em-protocol.md, "VMs of a job").
+ */
+export function mapJobIncludes(node: XmlNode): string[] | undefined {
+  let found: string[] | undefined;
+  for (const container of ['JobInfo', 'CdpPolicyInfo']) {
+    const info = asNode(node[container]);
+    for (const value of Object.values(info ?? {})) {
+      const kindInfo = asNode(value);
+      if (kindInfo?.['Includes'] === undefined) continue;
+      found ??= [];
+      for (const item of asArray(asNode(kindInfo['Includes'])?.['ObjectInJob'])) {
+        const include = asNode(item);
+        if (!include || !/:vm:/i.test(text(include, 'HierarchyObjRef') ?? '')) continue;
+        const name = optionalText(include, 'DisplayName') ?? optionalText(include, 'Name');
+        if (name !== undefined) found.push(name);
+      }
+    }
+  }
+  return found;
 }
 
 /** Maps a `Repository` entity; free percentage from `FreeSpace` / `Capacity` (bytes). */

@@ -2,6 +2,7 @@ import { collectionItems, rawItems } from '../../../src/em/estate-query.js';
 import {
   mapBackup,
   mapJob,
+  mapJobIncludes,
   mapRepository,
   mapRestorePoint,
   mapVmPoint,
@@ -26,6 +27,17 @@ describe('job mapper', () => {
     expect(job.actions.start).toMatch(/\/jobs\/5658281f-625e-4627-89dd-d2a0c48be99e\?action=start$/);
     expect(job.actions.stop).toMatch(/\?action=stop$/);
     expect(job.actions.retry).toMatch(/\?action=retry$/);
+  });
+
+  it('lists the VMs the job includes by display name, leaving out folders and tags', () => {
+    expect(mapJobIncludes(node('job-entity.xml'))).toEqual(['sqlsrv03']);
+    const withFolder = readEmFixture('job-entity.xml').replace(
+      'urn:HyperV:Vm:8e7fef9f',
+      'urn:HyperV:Folder:8e7fef9f',
+    );
+    expect(mapJobIncludes(parseXml(withFolder).node)).toEqual([]);
+    const withoutIncludes = readEmFixture('job-entity.xml').replace(/<Includes>[\s\S]*<\/Includes>/, '');
+    expect(mapJobIncludes(parseXml(withoutIncludes).node)).toBeUndefined();
   });
 
   it('derives a periodic interval in minutes from FullPeriod and its unit', () => {
