@@ -4,6 +4,7 @@ import { buildProtectionRecoveryView } from '../views/protection-alert-view.js';
 import type { PollContext } from './poll-context.js';
 import { postRecorded } from './post-recorded.js';
 import type { ProtectionMemory, ProtectionPost } from './protection-state.js';
+import { recordStorm } from './storm-claims.js';
 
 const HISTORY_MARGIN_MS = 5 * 60_000;
 
@@ -16,6 +17,8 @@ export async function postProtection(
   ctx: PollContext,
   memory: ProtectionMemory,
   post: { key: string; channel: string; episodes: string[]; threadTs?: string; message: SlackMessage },
+  /** Called with the message's ts in the same step that records it sent (a storm summary records its storm). */
+  onSent?: (ts: string) => void,
 ): Promise<void> {
   const id = `${post.key}|${post.channel}`;
   const existing = memory.posts[id];
@@ -40,7 +43,13 @@ export async function postProtection(
         ...(post.threadTs ? { threadTs: post.threadTs } : {}),
         metadata: { eventType: 'veeam_alert', key: post.key },
       },
-      { pending: () => (record.status = 'pending'), sent: (ts) => markSent(memory, record, ts) },
+      {
+        pending: () => (record.status = 'pending'),
+        sent: (ts) => {
+          markSent(memory, record, ts);
+          onSent?.(ts);
+        },
+      },
     );
   } catch (error) {
     if (error instanceof SlackApiError && error.isFinal) {
@@ -78,6 +87,7 @@ function markSent(memory: ProtectionMemory, record: ProtectionPost, ts: string):
 export async function settleProtection(ctx: PollContext, memory: ProtectionMemory): Promise<void> {
   const pending = Object.values(memory.posts).filter((p) => p.status === 'pending' && p.batch === undefined);
   for (const record of pending) {
+    const onSent = stormOf(ctx, record);
     let found: Map<string, string>;
     try {
       found = await ctx.chat.findPosted(record.channel, new Set([record.key]), {
@@ -91,17 +101,44 @@ export async function settleProtection(ctx: PollContext, memory: ProtectionMemor
     const ts = found.get(record.key);
     if (ts) {
       markSent(memory, record, ts);
+      onSent?.(ts);
       continue;
     }
     if (!record.message) continue;
-    await postProtection(ctx, memory, {
-      key: record.key,
-      channel: record.channel,
-      episodes: record.episodes,
-      ...(record.threadTs ? { threadTs: record.threadTs } : {}),
-      message: { text: record.message.text, blocks: record.message.blocks ?? [] },
-    });
+    await postProtection(
+      ctx,
+      memory,
+      {
+        key: record.key,
+        channel: record.channel,
+        episodes: record.episodes,
+        ...(record.threadTs ? { threadTs: record.threadTs } : {}),
+        message: { text: record.message.text, blocks: record.message.blocks ?? [] },
+      },
+      onSent,
+    );
   }
+}
+
+/** The key prefix of a protection storm's summary post (`protection-storm:<ms>`). */
+export const PROTECTION_STORM_KEY = 'protection-storm:';
+
+/**
+ * For a storm summary left pending by a crash: records its storm once it is settled, as the post would have, so
+ * its Claim button finds it. Undefined for any other post.
+ */
+function stormOf(ctx: PollContext, record: ProtectionPost): ((ts: string) => void) | undefined {
+  const summary = record.message;
+  if (!record.key.startsWith(PROTECTION_STORM_KEY) || !summary) return undefined;
+  return (ts) =>
+    recordStorm(ctx.state, {
+      batch: record.key,
+      channel: record.channel,
+      ts,
+      at: record.decidedAt,
+      summary: { text: summary.text, blocks: summary.blocks ?? [] },
+      episodes: record.episodes,
+    });
 }
 
 /** A recovered episode's line in the thread of each message that announced it. */

@@ -1,7 +1,7 @@
 import { buildProtectionStormView, type ProtectionStormItem } from '../views/protection-storm-view.js';
 import type { ProtectionContext } from './protection-check.js';
 import type { ProtectionAlert } from './protection-assess.js';
-import { postProtection } from './protection-deliver.js';
+import { postProtection, PROTECTION_STORM_KEY } from './protection-deliver.js';
 import { messageOf, routedOf } from './protection-messages.js';
 import type { ProtectionMemory } from './protection-state.js';
 import { claimableStorm, recordStorm } from './storm-claims.js';
@@ -20,7 +20,7 @@ export async function postProtectionStorm(
   alerts: ProtectionAlert[],
 ): Promise<void> {
   const now = ctx.now();
-  const key = `protection-storm:${now}`;
+  const key = `${PROTECTION_STORM_KEY}${now}`;
   const worstFirst = [...alerts].sort((a, b) => severity(b) - severity(a));
   const episodes = alerts.flatMap((a) => a.episodes);
   for (const alert of alerts) {
@@ -38,15 +38,16 @@ export async function postProtectionStorm(
     detailsShown: Math.min(alerts.length, STORM_DETAILS_CAP),
     ...withMention(ctx, alerts),
   });
-  await postProtection(ctx, memory, {
-    key,
-    channel,
-    episodes: episodes.map((e) => e.key),
-    message: claimableStorm(key, channel, summary),
-  });
+  const episodeKeys = episodes.map((e) => e.key);
+  // The storm is recorded in the step that records its summary sent, so a claim always finds it.
+  await postProtection(
+    ctx,
+    memory,
+    { key, channel, episodes: episodeKeys, message: claimableStorm(key, channel, summary) },
+    (ts) => recordStorm(ctx.state, { batch: key, channel, ts, at: now, summary, episodes: episodeKeys }),
+  );
   const ts = memory.posts[`${key}|${channel}`]?.ts;
   if (ts === undefined) return;
-  recordStorm(ctx.state, { batch: key, channel, ts, at: now, summary, episodes: episodes.map((e) => e.key) });
   const quiet = {
     protection: ctx.protection,
     watcher: { mentionFailed: undefined, mentionWarning: undefined },
