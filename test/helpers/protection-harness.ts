@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { ProtectionConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import type { ChatPort } from '../../src/watcher/chat-port.js';
 import { createProtectionLoop, type ProtectionLoop } from '../../src/watcher/protection-loop.js';
 import { startHarness, type Harness, type HarnessOptions } from './watcher-harness.js';
 
@@ -74,4 +76,29 @@ export function blockText(message: { blocks?: unknown[] }, id: string): string |
   return (message.blocks as Array<{ block_id?: string; text?: { text: string } }> | undefined)?.find(
     (b) => b.block_id === id,
   )?.text?.text;
+}
+
+/**
+ * The process dies at the first post `isTarget` picks: the state file is copied as it is at that moment (the record
+ * pending on disk), the post reaches Slack or not, and nothing after it happens. `wrap` goes in `wrapChat`.
+ */
+export function crashAtPost(
+  isTarget: (message: Parameters<ChatPort['post']>[0]) => boolean,
+  reachesSlack: boolean,
+  dataFile: () => string | undefined,
+) {
+  const crash = { armed: true, died: false, fileAtDeath: '' };
+  const wrap = (chat: ChatPort): ChatPort => ({
+    ...chat,
+    post: async (message) => {
+      if (!crash.armed) return chat.post(message);
+      if (crash.died) throw new Error('the process is dead');
+      if (!isTarget(message)) return chat.post(message);
+      crash.died = true;
+      crash.fileAtDeath = readFileSync(dataFile() ?? '', 'utf8');
+      if (reachesSlack) await chat.post(message);
+      throw new Error('SIGKILL');
+    },
+  });
+  return { crash, wrap };
 }

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ChatPort } from '../../../src/watcher/chat-port.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { writeFileSync } from 'node:fs';
+import {
+  crashAtPost,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
 let h: ProtectionHarness | undefined;
@@ -20,30 +23,16 @@ const rpoAlerts = (x: ProtectionHarness) => x.topLevel().filter((m) => isRpoAler
 /** 40 minutes: the VM goes stale ~35 minutes after the job stops, well before its run is missed (~82). */
 const RPO = { rpoDefaultMs: 40 * MINUTE };
 
-/** Dies at the first RPO alert's post: the state file as it is then, the post reaching Slack or not. */
-function crashAtRpoPost(reachesSlack: boolean) {
-  const crash = { armed: true, died: false, fileAtDeath: '' };
-  const wrap = (chat: ChatPort): ChatPort => ({
-    ...chat,
-    post: async (message) => {
-      if (!crash.armed) return chat.post(message);
-      if (crash.died) throw new Error('the process is dead');
-      if (!isRpoAlert(message.blocks)) return chat.post(message);
-      crash.died = true;
-      crash.fileAtDeath = readFileSync(h?.dataFile ?? '', 'utf8');
-      if (reachesSlack) await chat.post(message);
-      throw new Error('SIGKILL');
-    },
-  });
-  return { crash, wrap };
-}
-
 describe('an RPO alert killed between pending and sent', () => {
   it.each([
     ['reached Slack: found in the history, not posted again', true],
     ['never reached Slack: posted once on restart', false],
   ])('%s', async (_name, reachesSlack) => {
-    const { crash, wrap } = crashAtRpoPost(reachesSlack);
+    const { crash, wrap } = crashAtPost(
+      (message) => isRpoAlert(message.blocks),
+      reachesSlack,
+      () => h?.dataFile,
+    );
     h = await startProtectionHarness({ file: true, wrapChat: wrap, protection: RPO });
     await h.control('POST', 'jobs', {
       name: 'Prot Rpo Crash',

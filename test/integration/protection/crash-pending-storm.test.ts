@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ChatPort } from '../../../src/watcher/chat-port.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { writeFileSync } from 'node:fs';
+import {
+  crashAtPost,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
 let h: ProtectionHarness | undefined;
@@ -13,30 +16,12 @@ afterEach(async () => {
 const isStormSummary = (message: { metadata?: { key: string } }): boolean =>
   message.metadata?.key.startsWith('protection-storm:') ?? false;
 
-/** Dies at the storm summary's post: the state file as it is then, the post reaching Slack or not. */
-function crashAtStormPost(reachesSlack: boolean) {
-  const crash = { armed: true, died: false, fileAtDeath: '' };
-  const wrap = (chat: ChatPort): ChatPort => ({
-    ...chat,
-    post: async (message) => {
-      if (!crash.armed) return chat.post(message);
-      if (crash.died) throw new Error('the process is dead');
-      if (!isStormSummary(message)) return chat.post(message);
-      crash.died = true;
-      crash.fileAtDeath = readFileSync(h?.dataFile ?? '', 'utf8');
-      if (reachesSlack) await chat.post(message);
-      throw new Error('SIGKILL');
-    },
-  });
-  return { crash, wrap };
-}
-
 describe('a protection storm summary killed between pending and sent', () => {
   it.each([
     ['reached Slack: found in the history', true],
     ['never reached Slack: posted on restart', false],
   ])('%s: once settled, its storm is recorded, so its Claim button finds it', async (_name, reachesSlack) => {
-    const { crash, wrap } = crashAtStormPost(reachesSlack);
+    const { crash, wrap } = crashAtPost(isStormSummary, reachesSlack, () => h?.dataFile);
     h = await startProtectionHarness({ file: true, wrapChat: wrap });
     const names = Array.from({ length: 8 }, (_, i) => `Prot Crash Storm Repo ${i}`);
     const setFree = async (freeGb: number) => {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ChatPort } from '../../../src/watcher/chat-port.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { writeFileSync } from 'node:fs';
+import {
+  crashAtPost,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
 let h: ProtectionHarness | undefined;
@@ -15,27 +18,6 @@ const isProtection = (blocks: unknown[] | undefined): boolean =>
   (blocks as Block[] | undefined)?.some((b) => b.block_id === 'protection_header') ?? false;
 const missedAlerts = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => isProtection(m.blocks) && m.text.includes('Prot Crash'));
-
-/**
- * The process dies at the first protection post: the state file is copied as it is at that moment (the record
- * pending on disk), the post reaches Slack or not, and nothing after it happens.
- */
-function crashAtFirstProtectionPost(reachesSlack: boolean) {
-  const crash = { armed: true, died: false, fileAtDeath: '' };
-  const wrap = (chat: ChatPort): ChatPort => ({
-    ...chat,
-    post: async (message) => {
-      if (!crash.armed) return chat.post(message);
-      if (crash.died) throw new Error('the process is dead');
-      if (!isProtection(message.blocks) || !message.text.includes('Prot Crash')) return chat.post(message);
-      crash.died = true;
-      crash.fileAtDeath = readFileSync(h?.dataFile ?? '', 'utf8');
-      if (reachesSlack) await chat.post(message);
-      throw new Error('SIGKILL');
-    },
-  });
-  return { crash, wrap };
-}
 
 /** A watched job that stops running, checked until its missed-run alert is due (the post that dies). */
 async function missTheRun(x: ProtectionHarness): Promise<void> {
@@ -55,7 +37,11 @@ describe('a protection alert killed between pending and sent', () => {
     ['reached Slack: found in the history, not posted again', true],
     ['never reached Slack: posted once on restart', false],
   ])('%s', async (_name, reachesSlack) => {
-    const { crash, wrap } = crashAtFirstProtectionPost(reachesSlack);
+    const { crash, wrap } = crashAtPost(
+      (message) => isProtection(message.blocks) && message.text.includes('Prot Crash'),
+      reachesSlack,
+      () => h?.dataFile,
+    );
     h = await startProtectionHarness({ file: true, wrapChat: wrap });
     await missTheRun(h);
     expect(crash.died).toBe(true);
