@@ -1,4 +1,9 @@
-import type { Catalog } from '../src/commands/catalog.js';
+import { createCatalog, type Catalog } from '../src/commands/catalog.js';
+import type { CommandDeps } from '../src/commands/types.js';
+import { createEmClient } from '../src/em/client.js';
+import { retryPolicies } from '../src/em/retry-policies.js';
+import { systemClock } from '../src/shared/clock.js';
+import { silentLogger } from '../src/shared/logger.js';
 
 /** Job and VM names that exist in EM, read through the bot's own catalog (which also warms it). */
 export async function pickCommandNames(
@@ -15,4 +20,25 @@ export async function pickCommandNames(
   if (picked.jobs.length === 0 || picked.vms.length === 0)
     throw new Error('the catalog has no jobs or no VMs');
   return picked;
+}
+
+/** The commands' deps over a simulator as EM: its client (quiet, default retries) and a catalog on the real clock. */
+export function simCommandDeps(
+  sim: { url: string; user: string; password: string },
+  timeoutMs: number,
+): CommandDeps & { client: ReturnType<typeof createEmClient> } {
+  const client = createEmClient({
+    apiBase: sim.url,
+    username: sim.user,
+    password: sim.password,
+    timeoutMs,
+    retryPolicy: retryPolicies.default,
+    logger: silentLogger,
+  });
+  return {
+    client,
+    catalog: createCatalog({ client, clock: systemClock }),
+    clock: systemClock,
+    logger: silentLogger,
+  };
 }

@@ -4,14 +4,8 @@
  * the median wall time, the bot's CPU, the simulator process's CPU (from /proc, Linux only) and the EM requests.
  */
 import { readFileSync } from 'node:fs';
-import { createCatalog } from '../src/commands/catalog.js';
 import { runCommand } from '../src/commands/run-command.js';
-import type { CommandDeps } from '../src/commands/types.js';
-import { createEmClient } from '../src/em/client.js';
-import { retryPolicies } from '../src/em/retry-policies.js';
-import { systemClock } from '../src/shared/clock.js';
-import { silentLogger } from '../src/shared/logger.js';
-import { pickCommandNames } from './command-names.js';
+import { pickCommandNames, simCommandDeps } from './command-names.js';
 import { startSimProcess } from './sim-process.js';
 import { cpuMsSince, median, msSince, round } from './stats.js';
 
@@ -22,20 +16,8 @@ const simCpuMs = (): number => {
   const fields = readFileSync(`/proc/${sim.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
-const client = createEmClient({
-  apiBase: sim.url,
-  username: sim.user,
-  password: sim.password,
-  timeoutMs: 30_000,
-  retryPolicy: retryPolicies.default,
-  logger: silentLogger,
-});
-const deps: CommandDeps = {
-  client,
-  catalog: createCatalog({ client, clock: systemClock }),
-  clock: systemClock,
-  logger: silentLogger,
-};
+const deps = simCommandDeps(sim, 30_000);
+const { client } = deps;
 try {
   const names = await pickCommandNames(deps.catalog, 20);
   for (const [kind, args] of [

@@ -1,8 +1,3 @@
-import { createCatalog } from '../src/commands/catalog.js';
-import type { CommandDeps } from '../src/commands/types.js';
-import { createEmClient } from '../src/em/client.js';
-import { retryPolicies } from '../src/em/retry-policies.js';
-import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { startFakeSlack, type FakeSlack } from '../test/helpers/fake-slack.js';
@@ -10,7 +5,7 @@ import { testSlackConfig } from '../test/helpers/slack-requests.js';
 import { testSlackPorts } from '../test/helpers/slack-ports.js';
 import { startBareServer } from './bare-server.js';
 import { LOAD_GENERATOR, sendFromLoadProcess, type LoadRequest } from './command-load.js';
-import { pickCommandNames } from './command-names.js';
+import { pickCommandNames, simCommandDeps } from './command-names.js';
 import { commandRows, type BurstFigures } from './command-rows.js';
 import type { SectionResult } from './section.js';
 import { startSimProcess } from './sim-process.js';
@@ -26,20 +21,8 @@ export async function benchSlashCommands(): Promise<SectionResult> {
   const sim = await startSimProcess({ history: HISTORY });
   const slack = await startFakeSlack();
   const bare = await startBareServer();
-  const client = createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs: 10_000,
-    retryPolicy: retryPolicies.default,
-    logger: silentLogger,
-  });
-  const deps: CommandDeps = {
-    client,
-    catalog: createCatalog({ client, clock: systemClock }),
-    clock: systemClock,
-    logger: silentLogger,
-  };
+  const deps = simCommandDeps(sim, 10_000);
+  const { client } = deps;
   const app = createSlackApp({
     slack: testSlackConfig(slack.apiUrl, { maxConnections: 4 * Math.max(...CONCURRENCY) }),
     commands: deps,
