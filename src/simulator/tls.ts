@@ -1,7 +1,6 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 /** A self-signed certificate for the simulator and where its PEM was written. */
 export interface SimCertificate {
@@ -19,6 +18,8 @@ export async function createCertificate(host: string, certDir?: string): Promise
     (n) => !/^\d+\.\d+\.\d+\.\d+$/.test(n) && n !== '::1',
   );
   const ips = [...new Set([host, '127.0.0.1'])].filter((n) => /^\d+\.\d+\.\d+\.\d+$/.test(n));
+  // Loaded here, not with the simulator: selfsigned pulls in a certificate toolkit only HTTPS needs.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: host }], {
     keyType: 'ec',
     algorithm: 'sha256',
