@@ -1,4 +1,4 @@
-import { XMLParser, type MatcherView } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AppError, ErrorCode } from '../shared/errors.js';
 
 /** A parsed XML element: attributes under `@_Name`, child elements by local name, text under `#text`. */
@@ -37,32 +37,6 @@ const LIST_PARENTS = new Set([
   'CloudFailoverTasks',
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Keep every value as text: a job named `007` or `true` must stay a string; mappers convert known fields.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Only the XML predefined entities (`&amp;` in paging links); DOCTYPE bodies are refused before parsing.
-  processEntities: true,
-  htmlEntities: false,
-  // The callback gets the parser's path matcher, not a joined path string: building and splitting a string for
-  // every element took a sixth of the time to read a 1,000-session page (`BENCH_ONLY=xml npm run bench`).
-  jPath: false,
-  isArray: (name: string, path: string | MatcherView, _isLeaf: boolean, isAttribute: boolean) => {
-    const tags = typeof path === 'string' ? path.split('.') : path.toArray();
-    // An element's path ends with the element itself; an attribute's ends with the element that carries it.
-    const parent = tags[tags.length - (isAttribute ? 1 : 2)];
-    if (parent === undefined || !LIST_PARENTS.has(parent)) return false;
-    // Inside a failover task item the children (State, Result, ...) also have a `CloudFailoverTasks` parent.
-    return parent !== 'CloudFailoverTasks' || name === 'CloudFailoverTasks';
-  },
-});
-
 const BOM = '\uFEFF';
 /** A DOCTYPE, or an ENTITY (or other markup) declaration, in any case: refused before the parser sees it. */
 const DECLARATION = /<!\s*(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
@@ -85,34 +59,120 @@ export function mapXml<T, R>(input: T, mapper: (input: T) => R): R {
 
 /**
  * Parses an EM XML body into its root element. Throws an `em_parse` AppError on a DOCTYPE (no entity
- * expansion from untrusted bodies), on anything that is not one well-formed root element, and on truncation:
- * fast-xml-parser is lenient about missing closing tags, so we check that the body ends by closing its root.
+ * expansion from untrusted bodies), and on anything that is not one well-formed root element: saxes is a strict
+ * XML parser, so a truncated body, a mismatched tag or an unknown entity fails.
  */
 export function parseXml(body: string): XmlDocument {
   const text = (body.startsWith(BOM) ? body.slice(1) : body).trim();
   // Anywhere in the body, not only near the start: a long comment must not carry a DOCTYPE past the check.
   if (DECLARATION.test(text)) throw parseError('a DOCTYPE or entity declaration is not allowed');
-  let parsed: Record<string, unknown>;
+  let document: XmlDocument | undefined;
   try {
-    parsed = parser.parse(text) as Record<string, unknown>;
+    document = buildTree(text);
   } catch (cause) {
-    throw parseError('malformed XML', cause);
+    // saxes names the fault ("unclosed tag: QueryResult", "undefined entity."), never the body around it.
+    const fault = cause instanceof Error ? cause.message.slice(0, 120) : String(cause);
+    throw parseError(cause instanceof RootError ? fault : `malformed XML (${fault})`, cause);
   }
-  if (typeof parsed !== 'object' || parsed === null) throw parseError('expected exactly one root element');
-  const roots = Object.keys(parsed);
-  const root = roots[0];
-  if (roots.length !== 1 || root === undefined) throw parseError('expected exactly one root element');
-  if (!closesRoot(text, root)) throw parseError(`the body ends before </${root}>`);
-  const value = parsed[root];
-  const node: XmlNode =
-    typeof value === 'object' && value !== null ? (value as XmlNode) : { '#text': String(value) };
-  return { root, node };
+  if (document === undefined) throw parseError('expected exactly one root element');
+  return document;
 }
 
-function closesRoot(text: string, root: string): boolean {
-  if (text.endsWith('/>') && !text.includes('</')) return true;
-  const closing = /<\/(?:[\w.-]+:)?([\w.-]+)\s*>$/.exec(text);
-  return closing?.[1] === root;
+/** An element being read: its local name, its children so far, its text and its attributes. */
+interface OpenElement {
+  name: string;
+  children: XmlNode;
+  hasChildren: boolean;
+  text: string;
+  attributes: [string, string][];
+}
+
+/** A well-formed body that is not one EM document. */
+class RootError extends Error {}
+
+/**
+ * Builds the tree from saxes' events. The shape (docs/em-protocol.md, "Empty and single-item elements"): child
+ * elements by local name, repeated names and list items as arrays, text (with CDATA) under `#text`, attributes
+ * under `@_Name` without their prefix and without `xmlns` declarations; an element with neither attributes nor
+ * children is its text (`""` when empty).
+ */
+function buildTree(text: string): XmlDocument | undefined {
+  const parser = new SaxesParser({ xmlns: false, position: false } as const);
+  const open: OpenElement[] = [];
+  let document: XmlDocument | undefined;
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (document !== undefined) throw new RootError('expected exactly one root element');
+    open.push({
+      name: localName(tag.name),
+      children: {},
+      hasChildren: false,
+      text: '',
+      attributes: attributesOf(tag),
+    });
+  });
+  const addText = (chunk: string): void => {
+    const element = open[open.length - 1];
+    if (element !== undefined) element.text += chunk;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', () => {
+    const element = open.pop();
+    if (element === undefined) return;
+    const value = valueOf(element);
+    const parent = open[open.length - 1];
+    if (parent === undefined) {
+      document = {
+        root: element.name,
+        node: typeof value === 'string' ? { '#text': value } : value,
+      };
+    } else addChild(parent, element.name, value);
+  });
+  parser.write(text).close();
+  return document;
+}
+
+function attributesOf(tag: SaxesTagPlain): [string, string][] {
+  const attributes: [string, string][] = [];
+  for (const name in tag.attributes) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    attributes.push([`@_${localName(name)}`, tag.attributes[name] ?? '']);
+  }
+  return attributes;
+}
+
+/** `ns:Name` → `Name`: EM's bodies use one default namespace; the mappers read local names. */
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  const local = colon < 0 ? name : name.slice(colon + 1);
+  // A plain object would take it as its prototype.
+  if (local === '__proto__') throw new RootError('an element or attribute named __proto__');
+  return local;
+}
+
+function valueOf(element: OpenElement): XmlNode | string {
+  if (!element.hasChildren && element.attributes.length === 0) return element.text;
+  const node = element.children;
+  if (element.text.length > 0) node['#text'] = element.text;
+  for (const [name, value] of element.attributes) node[name] = value;
+  return node;
+}
+
+function addChild(parent: OpenElement, name: string, value: XmlValue): void {
+  const siblings = parent.children;
+  parent.hasChildren = true;
+  if (Object.hasOwn(siblings, name)) {
+    const existing = siblings[name];
+    if (Array.isArray(existing)) existing.push(value);
+    else siblings[name] = [existing as XmlValue, value];
+  } else siblings[name] = isListItem(parent.name, name) ? [value] : value;
+}
+
+/** Whether `name` under `parent` is a list item, kept as an array even alone. */
+function isListItem(parent: string, name: string): boolean {
+  if (!LIST_PARENTS.has(parent)) return false;
+  // Inside a failover task item the children (State, Result, ...) also have a `CloudFailoverTasks` parent.
+  return parent !== 'CloudFailoverTasks' || name === 'CloudFailoverTasks';
 }
 
 function parseError(detail: string, cause?: unknown): AppError {

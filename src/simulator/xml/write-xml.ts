@@ -1,8 +1,10 @@
 import { EM_NS, type Link, type Res, type Scalar, type Value } from './resource.js';
 
-// XML 1.0 forbids most control characters, so they are dropped rather than escaped.
+// XML 1.0 forbids most control characters, so they are dropped rather than escaped. Tabs and line ends are
+// written as references inside attributes, as .NET's XML writer does: written raw, a parser must turn them into
+// spaces (docs/em-protocol.md, "Empty and single-item elements").
 // eslint-disable-next-line no-control-regex
-const ATTR_SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const ATTR_SPECIAL = /[&<>"\u0000-\u001f]/;
 // eslint-disable-next-line no-control-regex
 const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
@@ -13,6 +15,7 @@ function escapeWith(text: string, attr: boolean): string {
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
     else if (ch === '"' && attr) out += '&quot;';
+    else if (attr && (ch === '\t' || ch === '\n' || ch === '\r')) out += `&#${ch.charCodeAt(0)};`;
     else if (ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') continue;
     else out += ch;
   }
