@@ -26,6 +26,25 @@ export default class SlowFirstSequencer extends Sequencer {
     const expected = (test) =>
       this.time(test) ?? knownSlow(test.path) ?? (E2E.test(test.path) ? UNTIMED_E2E_MS : 0);
     const failed = (test) => (this.hasFailed(test) ? 1 : 0);
-    return [...tests].sort((a, b) => failed(b) - failed(a) || expected(b) - expected(a) || size(b) - size(a));
+    const sorted = [...tests].sort(
+      (a, b) => failed(b) - failed(a) || expected(b) - expected(a) || size(b) - size(a),
+    );
+    return interleave(
+      sorted.filter((test) => E2E.test(test.path)),
+      sorted.filter((test) => !E2E.test(test.path)),
+    );
   }
+}
+
+/**
+ * One e2e file, then one other, in turn: an e2e file mostly waits on its child process (about half a core), so
+ * pairing it with a file that computes keeps both cores busy, where two e2e files side by side left one idle.
+ */
+function interleave(waiting, computing) {
+  const order = [];
+  for (let i = 0; i < Math.max(waiting.length, computing.length); i += 1) {
+    if (i < waiting.length) order.push(waiting[i]);
+    if (i < computing.length) order.push(computing[i]);
+  }
+  return order;
 }

@@ -17,6 +17,22 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
+/** The value a row filter added to each byte: none, left, up, average or Paeth. */
+function predictor(type: number, a: number, b: number, c: number): number {
+  switch (type) {
+    case 1:
+      return a;
+    case 2:
+      return b;
+    case 3:
+      return (a + b) >> 1;
+    case 4:
+      return paeth(a, b, c);
+    default:
+      return 0;
+  }
+}
+
 /** Undoes the per-row filters (PNG spec, filter types 0-4) in place, returning the raw rows. */
 function unfilter(data: Buffer, width: number, height: number, bpp: number): Uint8Array {
   const stride = width * bpp;
@@ -28,8 +44,7 @@ function unfilter(data: Buffer, width: number, height: number, bpp: number): Uin
       const a = x >= bpp ? (out[y * stride + x - bpp] ?? 0) : 0;
       const b = y > 0 ? (out[(y - 1) * stride + x] ?? 0) : 0;
       const c = x >= bpp && y > 0 ? (out[(y - 1) * stride + x - bpp] ?? 0) : 0;
-      const add = [0, a, b, (a + b) >> 1, paeth(a, b, c)][type] ?? 0;
-      out[y * stride + x] = (raw + add) & 0xff;
+      out[y * stride + x] = (raw + predictor(type, a, b, c)) & 0xff;
     }
   }
   return out;
