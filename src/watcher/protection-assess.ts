@@ -2,6 +2,7 @@ import type { ProtectionConfig } from '../config/load-config.js';
 import type { Job, Repository, VmPoint } from '../em/estate-types.js';
 import { assessVm, assessVmWithoutPoint, BOOTSTRAP_WINDOW_MS } from '../protection/assess.js';
 import { LEARN_RUNS, rpoOfJob, type Rpo } from '../protection/rpo.js';
+import { assessGone } from './protection-assess-gone.js';
 import { assessRepository } from './protection-assess-repository.js';
 import { assessDisabled, assessMissed } from './protection-assess-schedule.js';
 import { closeEpisode, openAt, openEpisode } from './protection-episodes.js';
@@ -90,6 +91,7 @@ export function assessSnapshot(
     assessVms(memory, job, vmsByJob.get(job.uid) ?? [], ctx, events);
   }
   for (const repository of snapshot.repositories) assessRepository(memory, repository, ctx, events);
+  assessGone(memory, snapshot, ctx.now, events);
   memory.lastCheckAt = ctx.now;
   return events;
 }

@@ -11,6 +11,8 @@ import { sessionKindOfJob } from '../protection/watched.js';
 /** What one protection check read from EM: jobs, the newest points in the window, repositories. */
 export interface ProtectionSnapshot {
   jobs: Job[];
+  /** How many jobs and policies EM listed, watched or not (none at all: a fault more likely than an empty estate). */
+  listedJobs: number;
   /** Newest point per `<job name lower>\n<vm lower>` in the window, and every run start seen per job name. */
   points: Map<string, VmPoint>;
   runsByJob: Map<string, number[]>;
@@ -142,7 +144,8 @@ export async function readProtection(
   },
 ): Promise<ProtectionSnapshot> {
   const policies = opts.policies ? await ownersOf(client, 'CdpPolicy') : [];
-  const owners = [...(await ownersOf(client, 'Job')), ...policies].filter((o) => opts.isWatched(o.job));
+  const listed = [...(await ownersOf(client, 'Job')), ...policies];
+  const owners = listed.filter((o) => opts.isWatched(o.job));
   const jobs = owners.map((o) => o.job);
   const members = new Map(owners.flatMap((o) => (o.vms ? [[o.job.uid, o.vms] as const] : [])));
   const { points, runsByJob } = await pointsSince(client, opts.since);
@@ -155,5 +158,5 @@ export async function readProtection(
   );
   const lastStarts = await lastStartsOf(client, candidates);
   const repositories = await repositoriesBySpace(client);
-  return { jobs, members, points, runsByJob, repositories, lastStarts };
+  return { jobs, listedJobs: listed.length, members, points, runsByJob, repositories, lastStarts };
 }
