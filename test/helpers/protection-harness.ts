@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ProtectionConfig } from '../../src/config/load-config.js';
+import { jobsNamed } from '../../src/em/estate.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { ChatPort } from '../../src/watcher/chat-port.js';
 import { createProtectionLoop, type ProtectionLoop } from '../../src/watcher/protection-loop.js';
@@ -69,6 +70,30 @@ export async function startProtectionHarness(
     return { status: res.status, json: (await res.json()) as unknown };
   };
   return harness;
+}
+
+/** The top-level missed-run alerts posted for job `name`. */
+export const missedAlertsOf = (h: ProtectionHarness, name: string) =>
+  h.topLevel().filter((m) => blockText(m, 'protection_header')?.startsWith(`⏰ Missed run: ${name}`));
+
+/**
+ * Creates an hourly job `name` (one VM, last run 5 minutes ago), stops it and checks until its missed-run alert is
+ * out, 31 minutes after its NextRun (the grace is 30); returns that alert, the only one for the job.
+ */
+export async function missedRunAlert(h: ProtectionHarness, name: string) {
+  await h.control('POST', 'jobs', {
+    name,
+    vms: [`${name.toLowerCase().replaceAll(' ', '-')}-vm1`],
+    everyMinutes: 60,
+    lastRunMinutesAgo: 5,
+  });
+  await h.check();
+  await h.control('POST', `jobs/${encodeURIComponent(name)}`, { stopRunning: true });
+  const [job] = await jobsNamed(h.client, name);
+  await h.check((job?.schedule.nextRun?.getTime() ?? 0) + 31 * 60_000 - h.sim.clock.now());
+  const alerts = missedAlertsOf(h, name);
+  if (alerts.length !== 1) throw new Error(`expected one missed-run alert for ${name}, got ${alerts.length}`);
+  return alerts[0];
 }
 
 /** The mrkdwn of a posted message's block with this `block_id` (protection alerts name theirs). */

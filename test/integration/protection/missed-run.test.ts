@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import {
+  missedAlertsOf,
+  missedRunAlert,
+  startProtectionHarness,
+  type ProtectionHarness,
+} from '../../helpers/protection-harness.js';
 import { jobsNamed } from '../../../src/em/estate.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
@@ -9,12 +14,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const headerOf = (m: { blocks?: unknown[] }): string | undefined =>
-  (m.blocks as { block_id?: string; text?: { text: string } }[] | undefined)?.find(
-    (b) => b.block_id === 'protection_header',
-  )?.text?.text;
-const missedAlerts = (x: ProtectionHarness) =>
-  x.topLevel().filter((m) => headerOf(m)?.startsWith('⏰ Missed run: Prot Hourly'));
+const missedAlerts = (x: ProtectionHarness) => missedAlertsOf(x, 'Prot Hourly');
 
 describe('missed runs', () => {
   it('a job that stops running gets one alert after the grace, none before, and "ran again" when it resumes', async () => {
@@ -47,26 +47,9 @@ describe('missed runs', () => {
     expect(h.replies(alert?.ts ?? '')).toHaveLength(1);
   });
 
-  /** A job created hourly, stopped, checked until its missed-run alert is out; returns the alert. */
-  async function missedJob(x: ProtectionHarness) {
-    await x.control('POST', 'jobs', {
-      name: 'Prot Hourly',
-      vms: ['prot-vm1'],
-      everyMinutes: 60,
-      lastRunMinutesAgo: 5,
-    });
-    await x.check();
-    await x.control('POST', 'jobs/Prot%20Hourly', { stopRunning: true });
-    const [job] = await jobsNamed(x.client, 'Prot Hourly');
-    await x.check((job?.schedule.nextRun?.getTime() ?? 0) + 31 * MINUTE - x.sim.clock.now());
-    const alerts = missedAlerts(x);
-    expect(alerts).toHaveLength(1);
-    return alerts[0];
-  }
-
   it('a missed job whose schedule is then disabled closes its episode with "no longer due", not "ran again"', async () => {
     h = await startProtectionHarness();
-    const alert = await missedJob(h);
+    const alert = await missedRunAlert(h, 'Prot Hourly');
     await h.control('POST', 'jobs/Prot%20Hourly', { scheduleEnabled: false });
     await h.check(MINUTE);
     const lines = h.replies(alert?.ts ?? '').map((m) => m.text);
@@ -82,7 +65,7 @@ describe('missed runs', () => {
 
   it('a missed job whose NextRun moves forward without a run says where it moved; a session later says nothing more', async () => {
     h = await startProtectionHarness();
-    const alert = await missedJob(h);
+    const alert = await missedRunAlert(h, 'Prot Hourly');
     await h.control('POST', 'jobs/Prot%20Hourly', { resumeRunning: true });
     await h.check(1000);
     const [job] = await jobsNamed(h.client, 'Prot Hourly');
