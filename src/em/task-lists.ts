@@ -66,12 +66,19 @@ function byTaskKind(sessions: Session[]): Map<TaskSessionKind, string[]> {
 
 /** UIDs cut into ORs of at most PARENTS_PER_QUERY terms and MAX_PARENTS_FILTER_CHARS characters. */
 export function parentChunks(kind: TaskSessionKind, uids: string[]): string[][] {
-  const owner = TASK_FIELDS[kind].owner;
+  return uidChunks(TASK_FIELDS[kind].owner, uids);
+}
+
+/**
+ * UIDs cut into ORs of `field == uid` of at most PARENTS_PER_QUERY terms and MAX_PARENTS_FILTER_CHARS characters;
+ * a UID whose term alone is longer is left out.
+ */
+export function uidChunks(field: string, uids: string[]): string[][] {
   const chunks: string[][] = [];
   let chunk: string[] = [];
   let chars = 0;
   for (const uid of uids) {
-    const length = buildFilter(where(owner, '==', uid)).length + 1;
+    const length = buildFilter(where(field, '==', uid)).length + 1;
     if (length > MAX_PARENTS_FILTER_CHARS) continue;
     if (chunk.length === PARENTS_PER_QUERY || chars + length > MAX_PARENTS_FILTER_CHARS) {
       chunks.push(chunk);
@@ -128,6 +135,6 @@ export function inCreationOrder(tasks: TaskSession[]): TaskSession[] {
 }
 
 /** A UID's GUID, lower-cased: EM may echo the parent as the URN or the bare GUID (docs/em-protocol.md, "UID filter values"). */
-function guidOf(uid: string): string {
+export function guidOf(uid: string): string {
   return uid.slice(uid.lastIndexOf(':') + 1).toLowerCase();
 }

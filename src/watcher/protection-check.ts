@@ -15,7 +15,7 @@ import { deliverProtectionAlerts } from './protection-alerts.js';
 import { claimableAlert, closeProtectionClaims } from './protection-claims.js';
 import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
 import { messageOf } from './protection-messages.js';
-import { readProtection, recentSessionsOf } from './protection-read.js';
+import { lastStartsOf, readProtection, recentSessionsOf } from './protection-read.js';
 import { emptyProtectionMemory, pruneProtection, type ProtectionMemory } from './protection-state.js';
 
 /** The context of a protection check: a poll's, plus the protection settings. */
@@ -41,10 +41,10 @@ export async function protectionCheck(ctx: ProtectionContext): Promise<Protectio
     missedBefore: now - ctx.protection.missedRunGraceMs,
     isWatched: (job) => isWatchedJob(job, { kinds: ctx.config.kinds, pattern: ctx.protection.jobs }),
     policies: ctx.config.kinds.includes('cdp'),
-    openMissed: new Set(
+    openMissed: new Map(
       Object.values(memory.episodes)
         .filter((e) => e.kind === 'missed' && e.recoveredAt === undefined && e.jobUid !== undefined)
-        .map((e) => e.jobUid as string),
+        .map((e) => [e.jobUid as string, e.dueAt ?? e.startedAt - ctx.protection.missedRunGraceMs]),
     ),
   });
   await noteReachable(ctx);
@@ -124,14 +124,18 @@ async function baseline(
 }
 
 /**
- * The last sessions of each job an RPO alert names: one small query per alerted job, after judging (the cost grows
- * with the alerts, not the estate). A failed read leaves the alert without them: the episodes are already open.
+ * The last sessions of each job an RPO alert names, and the newest start of each job a missed-run alert names: one
+ * small query per alerted job, after judging (the cost grows with the alerts, not the estate). A failed read leaves
+ * the alert without them: the episodes are already open.
  */
 async function readRecentSessions(ctx: ProtectionContext, alerts: ProtectionAlert[]): Promise<void> {
   for (const alert of alerts) {
-    if (alert.kind !== 'rpo') continue;
+    if (alert.kind !== 'rpo' && alert.kind !== 'missed') continue;
     try {
-      alert.sessions = await recentSessionsOf(ctx.em, alert.job);
+      // The check read starts only since the missed slots; the alert shows the newest start before it too.
+      if (alert.kind === 'missed')
+        alert.lastStartedAt ??= (await lastStartsOf(ctx.em, [alert.job])).get(alert.job.uid);
+      else alert.sessions = await recentSessionsOf(ctx.em, alert.job);
     } catch (error) {
       ctx.logger.warn(
         { job: alert.job.name, err: String(error) },

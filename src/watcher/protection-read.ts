@@ -5,6 +5,7 @@ import { repositoriesBySpace } from '../em/estate.js';
 import { latestSessionsOf } from '../em/lookups.js';
 import { mapJob, mapJobIncludes, mapVmPoint } from '../em/mappers/estate.js';
 import { where } from '../em/query.js';
+import { newestStartsSince } from '../em/session-starts.js';
 import { runStarts, type PointOfRun } from '../protection/runs.js';
 import { sessionKindOfJob } from '../protection/watched.js';
 
@@ -19,8 +20,11 @@ export interface ProtectionSnapshot {
   repositories: Repository[];
   /** The VMs each watched job includes, by job UID (jobs whose entity lists includes). */
   members: Map<string, string[]>;
-  /** Newest session start per job UID, read only for jobs whose NextRun passed or whose missed run is open. */
-  lastStarts: Map<string, number | undefined>;
+  /**
+   * Newest session start per job UID since the earliest missed slot of the jobs whose NextRun passed or whose
+   * missed run is open (only those are read); a job without one is absent: nothing started since its slot.
+   */
+  lastStarts: Map<string, number>;
 }
 
 /** The most points one check reads; a window holding more is cut at the newest ones (and logged). */
@@ -93,7 +97,10 @@ function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<strin
   runs.set(job, ofJob);
 }
 
-/** The newest session start of each job, by UID (backup or replication sessions, by the job's type). */
+/**
+ * The newest session start of each job, by UID (backup or replication sessions, by the job's type), a page of one
+ * per job: for the missed-run alerts a check opens, which show it.
+ */
 export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
   const starts = new Map<string, number | undefined>();
   for (const job of jobs) {
@@ -139,8 +146,11 @@ export async function readProtection(
     isWatched: (job: Job) => boolean;
     /** Read CDP policies too (WATCH_TYPES has `cdp`). */
     policies: boolean;
-    /** Jobs with a missed run open: their newest start says whether they ran again or are just no longer due. */
-    openMissed: ReadonlySet<string>;
+    /**
+     * Jobs with a missed run open, by UID, with the missed slot: a start since says they ran again, none that they
+     * are just no longer due.
+     */
+    openMissed: ReadonlyMap<string, number>;
   },
 ): Promise<ProtectionSnapshot> {
   const policies = opts.policies ? await ownersOf(client, 'CdpPolicy') : [];
@@ -156,7 +166,15 @@ export async function readProtection(
         job.schedule.nextRun !== undefined &&
         job.schedule.nextRun.getTime() < opts.missedBefore),
   );
-  const lastStarts = await lastStartsOf(client, candidates);
+  const slots = candidates.map((job) => opts.openMissed.get(job.uid) ?? job.schedule.nextRun?.getTime() ?? 0);
+  const lastStarts =
+    candidates.length === 0
+      ? new Map<string, number>()
+      : await newestStartsSince(
+          client,
+          candidates.map((job) => ({ uid: job.uid, kind: sessionKindOfJob(job.jobType) })),
+          new Date(Math.min(...slots)),
+        );
   const repositories = await repositoriesBySpace(client);
   return { jobs, listedJobs: listed.length, members, points, runsByJob, repositories, lastStarts };
 }
