@@ -1,3 +1,4 @@
+import { afterEach } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { ProtectionConfig } from '../../src/config/load-config.js';
 import { jobsNamed } from '../../src/em/estate.js';
@@ -70,6 +71,22 @@ export async function startProtectionHarness(
     return { status: res.status, json: (await res.json()) as unknown };
   };
   return harness;
+}
+
+/**
+ * Registers an `afterEach` that stops every harness the returned function started during the test: each test file
+ * writes `h = await start()` instead of keeping its own `afterEach`.
+ */
+export function startedPerTest(): typeof startProtectionHarness {
+  const started: ProtectionHarness[] = [];
+  afterEach(async () => {
+    for (const harness of started.splice(0)) await harness.stop();
+  });
+  return async (options) => {
+    const harness = await startProtectionHarness(options);
+    started.push(harness);
+    return harness;
+  };
 }
 
 /** The top-level missed-run alerts posted for job `name`. */

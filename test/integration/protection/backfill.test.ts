@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const missed = (x: ProtectionHarness) =>
   x
@@ -35,7 +28,7 @@ describe('ALERT_BACKFILL at first start', () => {
   it('alerts each breach whose start it covers once, and leaves the older ones to the summary', async () => {
     // Breaches start at NextRun (an hour after the last start) + the 30 min grace: about 20 min and 2 h 40 min
     // before the first check for the two recent jobs, about 10 h before it for the old one.
-    h = await startProtectionHarness({ protection: { backfillMs: 4 * HOUR } });
+    h = await start({ protection: { backfillMs: 4 * HOUR } });
     await stoppedJob(h, 'Prot Recent A', 110);
     await stoppedJob(h, 'Prot Recent B', 250);
     await stoppedJob(h, 'Prot Old', 700);
@@ -53,7 +46,7 @@ describe('ALERT_BACKFILL at first start', () => {
   });
 
   it('without it, the same breaches are only in the summary', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await stoppedJob(h, 'Prot Recent A', 110);
     await stoppedJob(h, 'Prot Old', 700);
     await h.check();

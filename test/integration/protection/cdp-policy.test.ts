@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { allPolicies } from '../../../src/watcher/protection-read.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const headers = (x: ProtectionHarness): string[] =>
@@ -30,7 +27,7 @@ async function stopAndPassGrace(x: ProtectionHarness, name: string): Promise<voi
 
 describe('CDP policies are watched like jobs', () => {
   it('a policy that stops running misses its run; one whose schedule is switched off gets the notice', async () => {
-    h = await startProtectionHarness({ protection: { jobs: 'CDP Policy *' } });
+    h = await start({ protection: { jobs: 'CDP Policy *' } });
     await h.check();
     await h.control('POST', 'jobs/CDP%20Policy%202', { scheduleEnabled: false });
     await stopAndPassGrace(h, 'CDP Policy 1');
@@ -47,7 +44,7 @@ describe('CDP policies are watched like jobs', () => {
   });
 
   it('not without `cdp` in WATCH_TYPES: no policy is read or alerted', async () => {
-    h = await startProtectionHarness({
+    h = await start({
       config: { kinds: ['backup', 'replica'] },
       protection: { jobs: 'CDP Policy *' },
     });

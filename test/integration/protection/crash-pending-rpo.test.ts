@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
-import {
-  crashAtPost,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { crashAtPost, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const RPO_HEADER = '⌛ RPO breached: Prot Rpo Crash';
@@ -33,7 +26,7 @@ describe('an RPO alert killed between pending and sent', () => {
       reachesSlack,
       () => h?.dataFile,
     );
-    h = await startProtectionHarness({ file: true, wrapChat: wrap, protection: RPO });
+    h = await start({ file: true, wrapChat: wrap, protection: RPO });
     await h.control('POST', 'jobs', {
       name: 'Prot Rpo Crash',
       vms: ['prot-rc1', 'prot-rc2'],

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
-import {
-  crashAtPost,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { crashAtPost, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const isStormSummary = (message: { metadata?: { key: string } }): boolean =>
   message.metadata?.key.startsWith('protection-storm:') ?? false;
@@ -22,7 +15,7 @@ describe('a protection storm summary killed between pending and sent', () => {
     ['never reached Slack: posted on restart', false],
   ])('%s: once settled, its storm is recorded, so its Claim button finds it', async (_name, reachesSlack) => {
     const { crash, wrap } = crashAtPost(isStormSummary, reachesSlack, () => h?.dataFile);
-    h = await startProtectionHarness({ file: true, wrapChat: wrap });
+    h = await start({ file: true, wrapChat: wrap });
     const names = Array.from({ length: 8 }, (_, i) => `Prot Crash Storm Repo ${i}`);
     const setFree = async (freeGb: number) => {
       for (const name of names) await h?.control('POST', 'repositories', { name, capacityGb: 1000, freeGb });

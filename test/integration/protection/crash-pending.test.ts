@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
-import {
-  crashAtPost,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { crashAtPost, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const isProtection = (blocks: unknown[] | undefined): boolean =>
@@ -42,7 +35,7 @@ describe('a protection alert killed between pending and sent', () => {
       reachesSlack,
       () => h?.dataFile,
     );
-    h = await startProtectionHarness({ file: true, wrapChat: wrap });
+    h = await start({ file: true, wrapChat: wrap });
     await missTheRun(h);
     expect(crash.died).toBe(true);
     const onDisk = JSON.parse(crash.fileAtDeath) as {

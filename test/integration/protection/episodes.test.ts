@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const withHeader = (x: ProtectionHarness, prefix: string) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header')?.startsWith(prefix));
@@ -18,7 +11,7 @@ const HOUR = 60 * MINUTE;
 
 describe('protection episodes against the simulator', () => {
   it('a VM whose points go stale gets one RPO alert per episode, across a restart, with the RPO source', async () => {
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 2 * HOUR } });
+    h = await start({ protection: { rpoDefaultMs: 2 * HOUR } });
     await h.control('POST', 'jobs', {
       name: 'Prot Daily',
       vms: ['prot-a'],
@@ -40,7 +33,7 @@ describe('protection episodes against the simulator', () => {
   });
 
   it('an RPO learned from history (1.5 x the hourly interval) when no default is set', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await h.control('POST', 'jobs', {
       name: 'Prot Learn',
       vms: ['prot-l'],
@@ -55,7 +48,7 @@ describe('protection episodes against the simulator', () => {
   });
 
   it('a repository alerts once per level crossed, updates in place, recovers only above the hysteresis', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await h.control('POST', 'repositories', { name: 'Prot Repo', capacityGb: 1000, freeGb: 500 });
     await h.check();
     await h.control('POST', 'repositories', { name: 'Prot Repo', freeGb: 120 });
@@ -78,7 +71,7 @@ describe('protection episodes against the simulator', () => {
   });
 
   it('first start: existing breaches make one summary, no alerts; EM down during a check makes none', async () => {
-    h = await startProtectionHarness({ protection: { jobs: '*' }, history: 300 });
+    h = await start({ protection: { jobs: '*' }, history: 300 });
     await h.check();
     expect(h.topLevel().filter((m) => blockText(m, 'protection_summary'))).toHaveLength(1);
     expect(withHeader(h, '')).toHaveLength(0);

@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  missedRunAlert,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { missedRunAlert, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 describe('a job that leaves the watched set', () => {
   it('closes its open alert with one reply saying so, and the alert is not answered again', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     const ts = (await missedRunAlert(h, 'Prot Leaving'))?.ts ?? '';
     expect(h.replies(ts)).toEqual([]);
 

@@ -1,24 +1,21 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   missedAlertsOf,
   missedRunAlert,
-  startProtectionHarness,
+  startedPerTest,
   type ProtectionHarness,
 } from '../../helpers/protection-harness.js';
 import { jobsNamed } from '../../../src/em/estate.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const missedAlerts = (x: ProtectionHarness) => missedAlertsOf(x, 'Prot Hourly');
 
 describe('missed runs', () => {
   it('a job that stops running gets one alert after the grace, none before, and "ran again" when it resumes', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await h.control('POST', 'jobs', {
       name: 'Prot Hourly',
       vms: ['prot-vm1'],
@@ -52,7 +49,7 @@ describe('missed runs', () => {
   });
 
   it('a missed job whose schedule is then disabled closes its episode with "no longer due", not "ran again"', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     const alert = await missedRunAlert(h, 'Prot Hourly');
     await h.control('POST', 'jobs/Prot%20Hourly', { scheduleEnabled: false });
     await h.check(MINUTE);
@@ -68,7 +65,7 @@ describe('missed runs', () => {
   });
 
   it('a missed job whose NextRun moves forward without a run says where it moved; a session later says nothing more', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     const alert = await missedRunAlert(h, 'Prot Hourly');
     await h.control('POST', 'jobs/Prot%20Hourly', { resumeRunning: true });
     await h.check(1000);
@@ -84,7 +81,7 @@ describe('missed runs', () => {
 
 describe('missed runs at scale', () => {
   it('re-checks 25 open missed runs with 2 batched session queries, not one per job, and opens nothing twice', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     const names = Array.from({ length: 25 }, (_, i) => `Prot Many ${String(i + 1).padStart(2, '0')}`);
     for (const name of names)
       await h.control('POST', 'jobs', { name, vms: [`${name}-vm`], everyMinutes: 60, lastRunMinutesAgo: 5 });

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { protectionOverview } from '../../../src/protection/overview.js';
 import { emptyProtectionMemory } from '../../../src/watcher/protection-state.js';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const rpoAlerts = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header') === '⌛ RPO breached: Prot Never');
@@ -20,7 +13,7 @@ const HOUR = 60 * MINUTE;
 
 describe('a VM its job includes but with no restore point at all', () => {
   it('gets one RPO alert ("no restore point seen") one RPO after the loop first saw it, and recovers with a point', async () => {
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 2 * HOUR } });
+    h = await start({ protection: { rpoDefaultMs: 2 * HOUR } });
     await h.check();
     // Every run fails: the job's VMs never get a point.
     await h.control('POST', 'jobs', {
@@ -69,7 +62,7 @@ describe('a VM its job includes but with no restore point at all', () => {
   });
 
   it('at the first start, VMs without a point in the read window count in the summary, not one by one', async () => {
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 2 * HOUR } });
+    h = await start({ protection: { rpoDefaultMs: 2 * HOUR } });
     await h.control('POST', 'jobs', {
       name: 'Prot Never',
       vms: ['prot-n1', 'prot-n2', 'prot-n3'],

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const withBlock = (x: ProtectionHarness, id: string) =>
@@ -31,7 +28,7 @@ async function jobThatStops(x: ProtectionHarness): Promise<void> {
 
 describe('Enterprise Manager down during protection checks', () => {
   it('the protection loop alone: one outage notice after OUTAGE_NOTICE_AFTER, no alert while EM is down, the missed run alerted once EM is back', async () => {
-    h = await startProtectionHarness(ONLY_MISSED);
+    h = await start(ONLY_MISSED);
     await jobThatStops(h);
     h.sim.setFaults({ status: 503 });
 
@@ -58,7 +55,7 @@ describe('Enterprise Manager down during protection checks', () => {
   });
 
   it('shares the outage with the session watcher: one notice and one recovery for both loops', async () => {
-    h = await startProtectionHarness(ONLY_MISSED);
+    h = await start(ONLY_MISSED);
     await jobThatStops(h);
     await h.watcher.runOnce();
     h.sim.setFaults({ status: 503 });
@@ -81,7 +78,7 @@ describe('Enterprise Manager down during protection checks', () => {
   });
 
   it('a short outage posts nothing and loses nothing', async () => {
-    h = await startProtectionHarness(ONLY_MISSED);
+    h = await start(ONLY_MISSED);
     await jobThatStops(h);
     await h.check(80 * MINUTE);
     expect(missed(h)).toHaveLength(0);
@@ -96,7 +93,7 @@ describe('Enterprise Manager down during protection checks', () => {
   });
 
   it('a job that keeps running through a long outage is not called missed when EM is back', async () => {
-    h = await startProtectionHarness(ONLY_MISSED);
+    h = await start(ONLY_MISSED);
     await h.control('POST', 'jobs', {
       name: 'Prot Down',
       vms: ['prot-down'],

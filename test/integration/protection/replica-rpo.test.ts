@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const header = (m: { blocks?: unknown[] }): string =>
@@ -15,7 +12,7 @@ const HOUR = 60 * MINUTE;
 
 describe('replica jobs: the RPO is learned from runs, not from the VMs of one run', () => {
   it('a replica job every 6 h with several VMs is not breached 5 h after its last run, and is at 10 h', async () => {
-    h = await startProtectionHarness({ protection: { backfillMs: 30 * 24 * HOUR } });
+    h = await start({ protection: { backfillMs: 30 * 24 * HOUR } });
     await h.control('POST', 'jobs', {
       name: 'Prot Replica',
       type: 'Replica',

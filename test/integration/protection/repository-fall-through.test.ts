@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const repoAlerts = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header')?.startsWith('💾 Repository'));
 
 describe('a repository that falls through both levels at once', () => {
   it('gets one alert at the worse level, updated in place to warning, and one recovery above the warning line', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     const free = async (freeGb: number) => {
       await h?.control('POST', 'repositories', { name: 'Prot Fall', capacityGb: 1000, freeGb });
       await h?.check();

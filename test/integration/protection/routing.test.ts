@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parseSubscription } from '../../../src/commands/handlers/subscribe.js';
 import { jobsNamed } from '../../../src/em/estate.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const FAILED_MENTION = '<!subteam^SFAIL>';
 const WARNING_MENTION = '<!subteam^SWARN>';
@@ -47,7 +44,7 @@ const stop = (x: ProtectionHarness, name: string) =>
 
 describe('routing of protection alerts', () => {
   it('type:protection, type:repository, job:, server: and level: select protection alerts like session alerts; a mute silences its job', async () => {
-    h = await startProtectionHarness({
+    h = await start({
       config: { stormThreshold: 50, mentionFailed: FAILED_MENTION, mentionWarning: WARNING_MENTION },
     });
     await createJob(h, 'Prot Alpha');
@@ -108,7 +105,7 @@ describe('routing of protection alerts', () => {
   });
 
   it('puts ALERT_MENTION on missed-run, RPO and critical repository alerts, ALERT_MENTION_WARNING on warning ones', async () => {
-    h = await startProtectionHarness({
+    h = await start({
       config: { stormThreshold: 50, mentionFailed: FAILED_MENTION, mentionWarning: WARNING_MENTION },
     });
     await createJob(h, 'Prot Mention');
@@ -137,7 +134,7 @@ describe('routing of protection alerts', () => {
   });
 
   it('carries no mention when none is configured', async () => {
-    h = await startProtectionHarness({ config: { mentionFailed: undefined, mentionWarning: undefined } });
+    h = await start({ config: { mentionFailed: undefined, mentionWarning: undefined } });
     await createJob(h, 'Prot Quiet');
     await h.check();
     await stop(h, 'Prot Quiet');

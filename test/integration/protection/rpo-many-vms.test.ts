@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { RPO_ALERT_VMS } from '../../../src/views/protection-alert-view.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const blockText = (m: { blocks?: unknown[] }, id: string): string =>
@@ -16,7 +13,7 @@ const blockText = (m: { blocks?: unknown[] }, id: string): string =>
 describe('an RPO breach of more VMs than one alert lists', () => {
   it('is one alert for the job: the first RPO_ALERT_VMS VMs and "… and N more", every VM recorded once', async () => {
     const count = RPO_ALERT_VMS + 7;
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 40 * MINUTE } });
+    h = await start({ protection: { rpoDefaultMs: 40 * MINUTE } });
     const vms = Array.from({ length: count }, (_, i) => `prot-many-${String(i).padStart(2, '0')}`);
     await h.control('POST', 'jobs', { name: 'Prot Many', vms, everyMinutes: 60, lastRunMinutesAgo: 5 });
     await h.check();

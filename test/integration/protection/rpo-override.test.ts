@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { rpoCommand } from '../../../src/commands/handlers/rpo.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const rpoAlerts = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header') === '⌛ RPO breached: Prot Override');
@@ -29,7 +22,7 @@ const rpo = (x: ProtectionHarness, text: string) =>
 describe('an RPO set with /veeam rpo', () => {
   it('beats RPO_DEFAULT and the learned RPO: the alert comes at the override and says so', async () => {
     // Hourly runs would teach 1h 30m; RPO_DEFAULT says 2 h; the override says 4 h.
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 2 * HOUR } });
+    h = await start({ protection: { rpoDefaultMs: 2 * HOUR } });
     await h.control('POST', 'jobs', {
       name: 'Prot Override',
       vms: ['prot-o'],

@@ -1,25 +1,18 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createCatalog } from '../../../src/commands/catalog.js';
 import { protectionCommand } from '../../../src/commands/handlers/protection.js';
 import { protectionOverview } from '../../../src/protection/overview.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { emptyProtectionMemory } from '../../../src/watcher/protection-state.js';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 describe('the RPO /veeam protection, the digest and Home show', () => {
   it("is the loop's: a job too new to learn one is alerted at 1.5 x its interval and shown stale with that RPO", async () => {
-    h = await startProtectionHarness();
+    h = await start();
     // One run only: nothing to learn from, so the RPO comes from the hourly schedule (1h 30m).
     await h.control('POST', 'jobs', { name: 'Prot New', vms: ['prot-n'], everyMinutes: 60, pastRuns: 0 });
     await h.check();

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string }; elements?: { text: string }[] };
 const contextText = (m: { blocks?: unknown[] }, id: string): string | undefined =>
@@ -19,7 +16,7 @@ const sessionQueries = (x: ProtectionHarness): number =>
 
 describe("an RPO alert shows the job's last sessions", () => {
   it('the newest three, newest first, with result and end time, read only for the alerted job', async () => {
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 2 * HOUR } });
+    h = await start({ protection: { rpoDefaultMs: 2 * HOUR } });
     await h.control('POST', 'jobs', {
       name: 'Prot *Sess*',
       vms: ['prot-s'],

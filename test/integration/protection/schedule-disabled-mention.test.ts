@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  blockText,
-  startProtectionHarness,
-  type ProtectionHarness,
-} from '../../helpers/protection-harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const notices = (x: ProtectionHarness) =>
   x.topLevel().filter((m) => blockText(m, 'protection_header') === '⏸️ Schedule disabled: Prot Paused');
 
 describe('a schedule switched off', () => {
   it('gets one notice routed as Warning, with ALERT_MENTION_WARNING (not the Failed mention)', async () => {
-    h = await startProtectionHarness({
+    h = await start({
       config: { mentionFailed: '<!subteam^SFAIL>', mentionWarning: '<!subteam^SWARN>' },
     });
     await h.control('POST', 'jobs', { name: 'Prot Paused', vms: ['prot-p'], everyMinutes: 60 });

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { jobsNamed } from '../../../src/em/estate.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 type Block = { block_id?: string; text?: { text: string } };
 const blockText = (m: { blocks?: unknown[] }, id: string): string =>
@@ -31,7 +28,7 @@ const setSchedule = async (x: ProtectionHarness, name: string, scheduleEnabled: 
 
 describe('a schedule switched off', () => {
   it('gets one notice naming the job and its backup server; none at first start, none on the next checks, none across a restart', async () => {
-    h = await startProtectionHarness({ file: true });
+    h = await start({ file: true });
     await createJob(h, 'Prot Sched');
     await createJob(h, 'Prot Already Off', false);
     expect((await h.check()).ok).toBe(true);
@@ -64,7 +61,7 @@ describe('a schedule switched off', () => {
   });
 
   it('switched on and off again: a second episode, a second notice', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await createJob(h, 'Prot Toggle');
     await h.check();
     await setSchedule(h, 'Prot Toggle', false);
@@ -79,7 +76,7 @@ describe('a schedule switched off', () => {
   });
 
   it('a job outside PROTECTION_JOBS gets no notice', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await createJob(h, 'Other Sched');
     await h.check();
     await setSchedule(h, 'Other Sched', false);

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ChatPort } from '../../../src/watcher/chat-port.js';
 import { STORM_DETAILS_CAP } from '../../../src/watcher/storm-thread.js';
 import { blockById, textOf } from '../../helpers/slack-blocks.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
 /** A day-long RPO: a job stopped for 100 minutes misses its run without its VMs going stale. */
 const ONLY_MISSED = { protection: { rpoDefaultMs: 24 * 60 * MINUTE } };
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const keyOf = (m: { metadata?: { event_payload: Record<string, unknown> } }): string =>
   String(m.metadata?.event_payload['key'] ?? '');
@@ -39,7 +36,7 @@ const missedRecords = (x: ProtectionHarness) =>
 
 describe('protection storms', () => {
   it('posts up to STORM_THRESHOLD protection alerts one by one', async () => {
-    h = await startProtectionHarness(ONLY_MISSED);
+    h = await start(ONLY_MISSED);
     await stopMany(h, 5);
 
     await h.check(100 * MINUTE);
@@ -49,7 +46,7 @@ describe('protection storms', () => {
   });
 
   it('beyond the threshold: one summary naming the counts, details in its thread, each alert recorded once; a restart does not repost; recoveries thread under it', async () => {
-    h = await startProtectionHarness({ file: true });
+    h = await start({ file: true });
     const count = STORM_DETAILS_CAP + 4;
     await stopMany(h, count);
 
@@ -93,7 +90,7 @@ describe('protection storms', () => {
   });
 
   it('alerts what ALERT_BACKFILL lets through at the first start individually, however many', async () => {
-    h = await startProtectionHarness({
+    h = await start({
       protection: { ...ONLY_MISSED.protection, backfillMs: 24 * 60 * MINUTE },
     });
     for (let i = 0; i < 8; i += 1)
@@ -124,7 +121,7 @@ describe('protection storms', () => {
         throw new Error('SIGKILL');
       },
     });
-    h = await startProtectionHarness({ ...ONLY_MISSED, file: true, wrapChat: wrap });
+    h = await start({ ...ONLY_MISSED, file: true, wrapChat: wrap });
     await stopMany(h, 8);
     await h.check(100 * MINUTE);
     expect(crash.died).toBe(true);

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createCatalog } from '../../../src/commands/catalog.js';
 import { protectionCommand } from '../../../src/commands/handlers/protection.js';
 import { reposCommand } from '../../../src/commands/handlers/repos.js';
 import type { CommandDeps } from '../../../src/commands/types.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { SlackMessage } from '../../../src/views/format/block-kit.js';
-import { startProtectionHarness, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 
+const start = startedPerTest();
 let h: ProtectionHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const ctx = { userId: 'U1', channelId: 'C1' };
 type Block = { block_id?: string; text?: { text: string } };
@@ -45,7 +42,7 @@ describe('worst first', () => {
   it('/veeam protection lists missed, then stale, then disabled, then protected jobs, whatever their names', async () => {
     // A 40-minute RPO: C, stopped after its run at ~52 min, is stale at 130 min but misses only its 112-min slot
     // (+ 30 min grace); D, stopped at once, missed its 52-min slot.
-    h = await startProtectionHarness({ protection: { rpoDefaultMs: 40 * MINUTE } });
+    h = await start({ protection: { rpoDefaultMs: 40 * MINUTE } });
     await createJob(h, 'Prot A Protected', 15);
     await createJob(h, 'Prot B Disabled', 60, false);
     await createJob(h, 'Prot C Stale', 60);
@@ -72,7 +69,7 @@ describe('worst first', () => {
   });
 
   it('/veeam repos lists repositories by free space, least first, with the level of each', async () => {
-    h = await startProtectionHarness();
+    h = await start();
     await h.control('POST', 'repositories', { name: 'Prot Roomy', capacityGb: 1000, freeGb: 500 });
     await h.control('POST', 'repositories', { name: 'Prot Full', capacityGb: 1000, freeGb: 30 });
     await h.control('POST', 'repositories', { name: 'Prot Low', capacityGb: 1000, freeGb: 100 });
