@@ -15,7 +15,7 @@ import { deliverProtectionAlerts } from './protection-alerts.js';
 import { claimableAlert, closeProtectionClaims } from './protection-claims.js';
 import { postProtection, postRecoveries, settleProtection } from './protection-deliver.js';
 import { messageOf } from './protection-messages.js';
-import { lastStartsOf, readProtection, recentSessionsOf } from './protection-read.js';
+import { newestStartOf, readProtection, recentSessionsOf } from './protection-read.js';
 import { emptyProtectionMemory, pruneProtection, type ProtectionMemory } from './protection-state.js';
 
 /** The context of a protection check: a poll's, plus the protection settings. */
@@ -133,8 +133,7 @@ async function readRecentSessions(ctx: ProtectionContext, alerts: ProtectionAler
     if (alert.kind !== 'rpo' && alert.kind !== 'missed') continue;
     try {
       // The check read starts only since the missed slots; the alert shows the newest start before it too.
-      if (alert.kind === 'missed')
-        alert.lastStartedAt ??= (await lastStartsOf(ctx.em, [alert.job])).get(alert.job.uid);
+      if (alert.kind === 'missed') alert.lastStartedAt ??= await newestStartOf(ctx.em, alert.job);
       else alert.sessions = await recentSessionsOf(ctx.em, alert.job);
     } catch (error) {
       ctx.logger.warn(

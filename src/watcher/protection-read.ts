@@ -97,17 +97,10 @@ function notePoint(point: VmPoint, points: Map<string, VmPoint>, runs: Map<strin
   runs.set(job, ofJob);
 }
 
-/**
- * The newest session start of each job, by UID (backup or replication sessions, by the job's type), a page of one
- * per job: for the missed-run alerts a check opens, which show it.
- */
-export async function lastStartsOf(client: EmClient, jobs: Job[]): Promise<Map<string, number | undefined>> {
-  const starts = new Map<string, number | undefined>();
-  for (const job of jobs) {
-    const [newest] = await latestSessionsOf(client, sessionKindOfJob(job.jobType), { uid: job.uid }, 1);
-    starts.set(job.uid, newest?.creationTime?.getTime());
-  }
-  return starts;
+/** The newest session start of a job (backup or replication sessions, by its type), a page of one: a missed-run alert shows it. */
+export async function newestStartOf(client: EmClient, job: Job): Promise<number | undefined> {
+  const [newest] = await latestSessionsOf(client, sessionKindOfJob(job.jobType), { uid: job.uid }, 1);
+  return newest?.creationTime?.getTime();
 }
 
 /** One of a job's last sessions as an RPO alert shows it. */
