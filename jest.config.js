@@ -1,15 +1,18 @@
-/** Jest runs our ESM TypeScript through ts-jest's ESM preset (needs --experimental-vm-modules, see package.json). */
+/**
+ * `npm test`: Jest 29 finds, orders and reports the tests; jest-light-runner runs them in two worker threads with
+ * Node's own ES modules. Each worker loads a module once, not once per test file as Jest's default runner does:
+ * that load was most of the suite's CPU (see README "Tests"). So a test file must leave nothing behind it: it
+ * stops what it starts, and never counts on a module's state being fresh.
+ */
 export default {
-  preset: 'ts-jest/presets/default-esm',
-  testEnvironment: 'node',
+  runner: 'jest-light-runner',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // The chaos suite is long; it runs with `npm run test:chaos` (jest.chaos.config.js).
   testPathIgnorePatterns: ['/node_modules/', '/test/chaos/'],
-  extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  testTimeout: 30000,
+  // TypeScript through tsx in each worker; a test or hook fails after 30 s unless it says otherwise.
+  setupFiles: ['<rootDir>/test/global/register-tsx.mjs'],
+  setupFilesAfterEnv: ['<rootDir>/test/global/test-timeouts.mjs'],
   // One embedded PostgreSQL per run (the PostgreSQL store's tests make a database each in it).
   globalSetup: '<rootDir>/test/global/setup.mjs',
   globalTeardown: '<rootDir>/test/global/teardown.mjs',

@@ -1,4 +1,3 @@
-import { afterEach } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { ProtectionConfig } from '../../src/config/load-config.js';
 import { jobsNamed } from '../../src/em/estate.js';

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { allPolicies } from '../../../src/watcher/protection-read.js';
 import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';

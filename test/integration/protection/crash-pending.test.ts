@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { crashAtPost, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { protectionOverview } from '../../../src/protection/overview.js';
 import { emptyProtectionMemory } from '../../../src/watcher/protection-state.js';
 import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { parseSubscription } from '../../../src/commands/handlers/subscribe.js';
 import { jobsNamed } from '../../../src/em/estate.js';
 import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { RPO_ALERT_VMS } from '../../../src/views/protection-alert-view.js';
 import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { rpoCommand } from '../../../src/commands/handlers/rpo.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { createCatalog } from '../../../src/commands/catalog.js';
 import { protectionCommand } from '../../../src/commands/handlers/protection.js';
 import { protectionOverview } from '../../../src/protection/overview.js';

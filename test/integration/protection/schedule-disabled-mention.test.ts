@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { blockText, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { jobsNamed } from '../../../src/em/estate.js';
 import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { MINUTE } from '../../helpers/watcher-harness.js';

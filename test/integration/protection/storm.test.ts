@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ChatPort } from '../../../src/watcher/chat-port.js';
 import { STORM_DETAILS_CAP } from '../../../src/watcher/storm-thread.js';

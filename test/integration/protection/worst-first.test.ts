@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { createCatalog } from '../../../src/commands/catalog.js';
 import { protectionCommand } from '../../../src/commands/handlers/protection.js';
 import { reposCommand } from '../../../src/commands/handlers/repos.js';

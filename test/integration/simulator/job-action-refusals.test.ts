@@ -1,4 +1,3 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
 import type { RunningSimulator, SimulatorOptions } from '../../../src/simulator/index.js';
 import { control, startTestSim } from './sim-helpers.js';
 import { call, logonAs, targets, taskOf, type Target } from './action-helpers.js';

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { startTestSim } from './sim-helpers.js';
 import { call, logonAs, rootOf, targets, taskOf, type Target } from './action-helpers.js';

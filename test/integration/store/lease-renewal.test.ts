@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { install as installFakeTimers, type Clock } from '@sinonjs/fake-timers';
 import type { Leadership } from '../../../src/store/leadership.js';
 import { createPostgresLease } from '../../../src/store/postgres/lease.js';
 import { migrate } from '../../../src/store/postgres/migrations.js';
@@ -16,13 +16,15 @@ describe('the watcher lease renews every third of LEASE_TTL', () => {
   let database: { url: string; drop(): Promise<void> };
   let db: Db;
   let lease: Leadership | undefined;
+  let clock: Clock | undefined;
   beforeEach(async () => {
     database = await createTestDatabase();
     db = openTestDb(database.url);
     await migrate(db);
   });
   afterEach(async () => {
-    jest.useRealTimers();
+    clock?.uninstall();
+    clock = undefined;
     await lease?.stop();
     await db.end();
     await database.drop();
@@ -30,19 +32,7 @@ describe('the watcher lease renews every third of LEASE_TTL', () => {
 
   it('takes the lease at start, then renews at TTL/3, 2·TTL/3, … and never between', async () => {
     // Only the timeouts are faked: the lease's timer (and pg's own, never reached in these steps).
-    jest.useFakeTimers({
-      doNotFake: [
-        'Date',
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-      ],
-    });
+    clock = installFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     let monotonic = 0;
     const attempts: string[] = [];
     let notify: (() => void) | undefined;
@@ -67,7 +57,7 @@ describe('the watcher lease renews every third of LEASE_TTL', () => {
     };
     const step = (ms: number) => {
       monotonic += ms;
-      jest.advanceTimersByTime(ms);
+      clock?.tick(ms);
     };
 
     await lease.start();

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { protectionOverview } from '../../../src/protection/overview.js';
 import { buildJobProtectionView, buildProtectionOverviewView } from '../../../src/views/protection-view.js';
 import { emptyProtectionMemory, type ProtectionMemory } from '../../../src/watcher/protection-state.js';

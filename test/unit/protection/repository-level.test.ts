@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { repositoryLevel, type RepositoryLevel } from '../../../src/protection/repository-level.js';
 
 const t = { warnPercent: 15, critPercent: 5, hysteresisPercent: 2 };

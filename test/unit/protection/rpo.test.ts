@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { describeRpoSource, learnRpo, MIN_LEARNED_RPO_MS, resolveRpo } from '../../../src/protection/rpo.js';
 
 const HOUR = 3_600_000;

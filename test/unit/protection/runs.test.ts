@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { runStarts, type PointOfRun } from '../../../src/protection/runs.js';
 
 const MIN = 60_000;

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import type { Repository } from '../../../src/em/estate-types.js';
 import { protectionOverview } from '../../../src/protection/overview.js';
 import type { SlackMessage } from '../../../src/views/format/block-kit.js';

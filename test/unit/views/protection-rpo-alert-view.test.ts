@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import { renderBlocks } from '../../../src/console/render-blocks.js';
 import { buildRpoAlertView } from '../../../src/views/protection-alert-view.js';
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import type { Job, Repository } from '../../../src/em/estate-types.js';
 import type { ProtectionEvents } from '../../../src/watcher/protection-assess.js';
 import { assessGone } from '../../../src/watcher/protection-assess-gone.js';

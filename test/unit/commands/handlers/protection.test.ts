@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { protectionCommand } from '../../../../src/commands/handlers/protection.js';
 import { reposCommand } from '../../../../src/commands/handlers/repos.js';
 import { subscriptionsCommand } from '../../../../src/commands/handlers/subscriptions.js';
