@@ -7,12 +7,13 @@ import type { ProtectionMemory } from './protection-state.js';
  * Closes the open alerts of jobs and repositories the check no longer lists: a job deleted in EM or no longer
  * matched by PROTECTION_JOBS / WATCH_TYPES, a repository removed. Nothing else would ever close them, since a check
  * judges only what it lists. What the loop learned of a job (its runs, its VMs' newest points) is kept, so a job
- * that comes back is judged on it at once. An empty listing closes nothing: EM listing no job at all (watched or
- * not) or no repository is more likely a fault of the moment than an estate emptied.
+ * that comes back is judged on it at once. A listing that cannot show absence closes nothing (`listedAll`): one
+ * with no job at all (watched or not) or no repository, more likely a fault of the moment than an estate emptied,
+ * and one cut at its limit, past which EM may still hold what was not read.
  */
 export function assessGone(
   memory: ProtectionMemory,
-  snapshot: Pick<ProtectionSnapshot, 'jobs' | 'listedJobs' | 'repositories'>,
+  snapshot: Pick<ProtectionSnapshot, 'jobs' | 'listedAll' | 'repositories'>,
   now: number,
   events: ProtectionEvents,
 ): void {
@@ -22,11 +23,11 @@ export function assessGone(
     if (episode.recoveredAt !== undefined) continue;
     if (episode.kind === 'repository') {
       const uid = repositoryUidOf(episode.key);
-      if (repositories.size === 0 || uid === undefined || repositories.has(uid)) continue;
+      if (!snapshot.listedAll.repositories || uid === undefined || repositories.has(uid)) continue;
       const line = `${episode.name} is no longer listed by Enterprise Manager (the repository was removed)`;
       closeEpisode(memory, episode.key, line, now, events);
       delete memory.repos[uid];
-    } else if (snapshot.listedJobs > 0 && episode.jobUid !== undefined && !jobs.has(episode.jobUid)) {
+    } else if (snapshot.listedAll.jobs && episode.jobUid !== undefined && !jobs.has(episode.jobUid)) {
       const line = `${episode.name} is no longer watched: deleted in Enterprise Manager, or no longer matched by PROTECTION_JOBS or WATCH_TYPES`;
       closeEpisode(memory, episode.key, line, now, events);
     }

@@ -12,8 +12,12 @@ import { sessionKindOfJob } from '../protection/watched.js';
 /** What one protection check read from EM: jobs, the newest points in the window, repositories. */
 export interface ProtectionSnapshot {
   jobs: Job[];
-  /** How many jobs and policies EM listed, watched or not (none at all: a fault more likely than an empty estate). */
-  listedJobs: number;
+  /**
+   * Whether each listing can show that something is gone: it listed at least one job or repository (none at all
+   * is more likely a fault of the moment than an emptied estate) and stopped short of its limit (past it, EM may
+   * hold more than was read).
+   */
+  listedAll: { jobs: boolean; repositories: boolean };
   /** Newest point per `<job name lower>\n<vm lower>` in the window, and every run start seen per job name. */
   points: Map<string, VmPoint>;
   runsByJob: Map<string, number[]>;
@@ -29,7 +33,9 @@ export interface ProtectionSnapshot {
 
 /** The most points one check reads; a window holding more is cut at the newest ones (and logged). */
 export const MAX_POINTS = 200_000;
+/** The most jobs (and, apart, CDP policies) and repositories one check lists. */
 const JOB_LIMIT = 10_000;
+const REPOSITORY_LIMIT = 1_000;
 
 /** A job or CDP policy with the VMs it includes by name; `vms` undefined when its entity lists no includes. */
 export interface WatchedOwner {
@@ -42,12 +48,17 @@ export interface WatchedOwner {
  * `ScheduleEnabled` and `NextRun` (docs/em-protocol.md, "CDP policies and protection").
  */
 export async function allPolicies(client: EmClient): Promise<Job[]> {
-  return (await ownersOf(client, 'CdpPolicy')).map((o) => o.job);
+  return (await ownersOf(client, 'CdpPolicy')).owners.map((o) => o.job);
 }
 
-async function ownersOf(client: EmClient, type: 'Job' | 'CdpPolicy'): Promise<WatchedOwner[]> {
-  const items = await queryRaw(client, { type, format: 'Entities', pageSize: 500 }, JOB_LIMIT);
-  return items
+/** The jobs or policies EM lists, and whether the listing reached its limit (EM may hold more). */
+async function ownersOf(
+  client: EmClient,
+  type: 'Job' | 'CdpPolicy',
+  limit = JOB_LIMIT,
+): Promise<{ owners: WatchedOwner[]; cut: boolean }> {
+  const items = await queryRaw(client, { type, format: 'Entities', pageSize: Math.min(limit, 500) }, limit);
+  const owners = items
     .filter((item) => item.element === type || item.node['@_Type'] === type)
     .map((item) => {
       const job = mapJob(item.node);
@@ -56,6 +67,7 @@ async function ownersOf(client: EmClient, type: 'Job' | 'CdpPolicy'): Promise<Wa
         vms: mapJobIncludes(item.node),
       };
     });
+  return { owners, cut: items.length >= limit };
 }
 
 /**
@@ -144,10 +156,16 @@ export async function readProtection(
      * are just no longer due.
      */
     openMissed: ReadonlyMap<string, number>;
+    /** The most jobs (policies apart) and repositories listed: JOB_LIMIT and REPOSITORY_LIMIT unless a test says. */
+    limits?: { jobs: number; repositories: number };
   },
 ): Promise<ProtectionSnapshot> {
-  const policies = opts.policies ? await ownersOf(client, 'CdpPolicy') : [];
-  const listed = [...(await ownersOf(client, 'Job')), ...policies];
+  const limits = opts.limits ?? { jobs: JOB_LIMIT, repositories: REPOSITORY_LIMIT };
+  const policies = opts.policies
+    ? await ownersOf(client, 'CdpPolicy', limits.jobs)
+    : { owners: [], cut: false };
+  const plain = await ownersOf(client, 'Job', limits.jobs);
+  const listed = [...plain.owners, ...policies.owners];
   const owners = listed.filter((o) => opts.isWatched(o.job));
   const jobs = owners.map((o) => o.job);
   const members = new Map(owners.flatMap((o) => (o.vms ? [[o.job.uid, o.vms] as const] : [])));
@@ -168,6 +186,10 @@ export async function readProtection(
           candidates.map((job) => ({ uid: job.uid, kind: sessionKindOfJob(job.jobType) })),
           new Date(Math.min(...slots)),
         );
-  const repositories = await repositoriesBySpace(client);
-  return { jobs, listedJobs: listed.length, members, points, runsByJob, repositories, lastStarts };
+  const repositories = await repositoriesBySpace(client, limits.repositories);
+  const listedAll = {
+    jobs: listed.length > 0 && !plain.cut && !policies.cut,
+    repositories: repositories.length > 0 && repositories.length < limits.repositories,
+  };
+  return { jobs, listedAll, members, points, runsByJob, repositories, lastStarts };
 }

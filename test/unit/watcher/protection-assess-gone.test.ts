@@ -8,6 +8,7 @@ const REPO = 'urn:veeam:Repository:1a2b';
 const events = (): ProtectionEvents => ({ opened: [], recovered: [], changed: [], renamed: new Map() });
 const job = (uid: string) => ({ uid }) as Job;
 const repository = (uid: string) => ({ uid }) as Repository;
+const ALL = { jobs: true, repositories: true };
 
 function memoryWithEpisodes(): ProtectionMemory {
   const memory = emptyProtectionMemory();
@@ -36,7 +37,7 @@ describe('assessGone', () => {
       memory,
       {
         jobs: [job('urn:veeam:Job:other')],
-        listedJobs: 1,
+        listedAll: ALL,
         repositories: [repository('urn:veeam:Repository:other')],
       },
       5,
@@ -55,7 +56,7 @@ describe('assessGone', () => {
       memory,
       {
         jobs: [job('urn:veeam:Job:other')],
-        listedJobs: 1,
+        listedAll: ALL,
         repositories: [repository('urn:veeam:Repository:other')],
       },
       6,
@@ -69,25 +70,46 @@ describe('assessGone', () => {
     const checked = events();
     assessGone(
       memory,
-      { jobs: [job('urn:veeam:Job:9')], listedJobs: 1, repositories: [repository(REPO)] },
+      { jobs: [job('urn:veeam:Job:9')], listedAll: ALL, repositories: [repository(REPO)] },
       5,
       checked,
     );
     expect(checked.recovered).toEqual([]);
   });
 
-  it('closes nothing on an empty listing (a fault of the moment, not an emptied estate)', () => {
+  it('closes nothing when neither listing can show absence (empty, or cut at its limit)', () => {
     const memory = memoryWithEpisodes();
     const checked = events();
-    assessGone(memory, { jobs: [], listedJobs: 0, repositories: [] }, 5, checked);
+    const cannotTell = { jobs: false, repositories: false };
+    assessGone(memory, { jobs: [], listedAll: cannotTell, repositories: [] }, 5, checked);
+    assessGone(
+      memory,
+      {
+        jobs: [job('urn:veeam:Job:other')],
+        listedAll: cannotTell,
+        repositories: [repository('urn:veeam:Repository:other')],
+      },
+      6,
+      checked,
+    );
     expect(checked.recovered).toEqual([]);
     expect(Object.values(memory.episodes).every((e) => e.recoveredAt === undefined)).toBe(true);
   });
 
-  it("closes a job's alert when EM lists jobs but the filter watches none of them", () => {
+  it('judges each listing on its own: a full job listing closes, a cut repository listing does not', () => {
     const memory = memoryWithEpisodes();
     const checked = events();
-    assessGone(memory, { jobs: [], listedJobs: 12, repositories: [repository(REPO)] }, 5, checked);
+    assessGone(
+      memory,
+      {
+        jobs: [],
+        listedAll: { jobs: true, repositories: false },
+        repositories: [repository('urn:veeam:Repository:other')],
+      },
+      5,
+      checked,
+    );
     expect(checked.recovered.map((r) => r.episode.key)).toEqual(['missed:urn:veeam:Job:9']);
+    expect(memory.repos[REPO]).toBeDefined();
   });
 });
