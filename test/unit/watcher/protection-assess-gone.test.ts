@@ -112,4 +112,11 @@ describe('assessGone', () => {
     expect(checked.recovered.map((r) => r.episode.key)).toEqual(['missed:urn:veeam:Job:9']);
     expect(memory.repos[REPO]).toBeDefined();
   });
+
+  it("closes a job's alert when EM lists jobs but the filter watches none of them", () => {
+    const memory = memoryWithEpisodes();
+    const checked = events();
+    assessGone(memory, { jobs: [], listedAll: ALL, repositories: [repository(REPO)] }, 5, checked);
+    expect(checked.recovered.map((r) => r.episode.key)).toEqual(['missed:urn:veeam:Job:9']);
+  });
 });
