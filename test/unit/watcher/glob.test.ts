@@ -38,12 +38,11 @@ describe('matchGlob', () => {
     expect(matchGlob(pattern, name)).toBe(expected);
   });
 
-  it('answers the measured freezing pattern at once (it took seconds through picomatch)', () => {
+  // Counted in steps, not timed: a timed assertion fails on a busy machine (the bench times globs).
+  it('answers the measured freezing pattern in linear steps (it took seconds through picomatch)', () => {
     const pattern = '*?*?*?*?*?*?*?*?*?#';
     const name = 'a'.repeat(41);
-    const started = process.hrtime.bigint();
     expect(jobMatches(pattern, name)).toBe(false);
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(50);
     expect(globSteps(pattern, name).steps).toBeLessThan(2 * 41 * (pattern.length + 1));
   });
 
