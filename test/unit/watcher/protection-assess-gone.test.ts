@@ -9,6 +9,12 @@ const events = (): ProtectionEvents => ({ opened: [], recovered: [], changed: []
 const job = (uid: string) => ({ uid }) as Job;
 const repository = (uid: string) => ({ uid }) as Repository;
 const ALL = { jobs: true, repositories: true };
+/** A check that lists only some other job and repository. */
+const othersOnly = (listedAll: { jobs: boolean; repositories: boolean }) => ({
+  jobs: [job('urn:veeam:Job:other')],
+  listedAll,
+  repositories: [repository('urn:veeam:Repository:other')],
+});
 
 function memoryWithEpisodes(): ProtectionMemory {
   const memory = emptyProtectionMemory();
@@ -33,16 +39,7 @@ describe('assessGone', () => {
   it('closes the alerts of a job and a repository the check no longer lists, once', () => {
     const memory = memoryWithEpisodes();
     const first = events();
-    assessGone(
-      memory,
-      {
-        jobs: [job('urn:veeam:Job:other')],
-        listedAll: ALL,
-        repositories: [repository('urn:veeam:Repository:other')],
-      },
-      5,
-      first,
-    );
+    assessGone(memory, othersOnly(ALL), 5, first);
     expect(first.recovered.map((r) => [r.episode.key, r.line])).toEqual([
       [
         `repository:${REPO}:critical`,
@@ -52,16 +49,7 @@ describe('assessGone', () => {
     ]);
     expect(memory.repos[REPO]).toBeUndefined();
     const again = events();
-    assessGone(
-      memory,
-      {
-        jobs: [job('urn:veeam:Job:other')],
-        listedAll: ALL,
-        repositories: [repository('urn:veeam:Repository:other')],
-      },
-      6,
-      again,
-    );
+    assessGone(memory, othersOnly(ALL), 6, again);
     expect(again.recovered).toEqual([]);
   });
 
@@ -82,16 +70,7 @@ describe('assessGone', () => {
     const checked = events();
     const cannotTell = { jobs: false, repositories: false };
     assessGone(memory, { jobs: [], listedAll: cannotTell, repositories: [] }, 5, checked);
-    assessGone(
-      memory,
-      {
-        jobs: [job('urn:veeam:Job:other')],
-        listedAll: cannotTell,
-        repositories: [repository('urn:veeam:Repository:other')],
-      },
-      6,
-      checked,
-    );
+    assessGone(memory, othersOnly(cannotTell), 6, checked);
     expect(checked.recovered).toEqual([]);
     expect(Object.values(memory.episodes).every((e) => e.recoveredAt === undefined)).toBe(true);
   });
