@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ChatPort } from '../../../src/watcher/chat-port.js';
+import { writeFileSync } from 'node:fs';
 import { STORM_DETAILS_CAP } from '../../../src/watcher/storm-thread.js';
 import { blockById, textOf } from '../../helpers/slack-blocks.js';
-import { startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
+import { crashAtPost, startedPerTest, type ProtectionHarness } from '../../helpers/protection-harness.js';
 import { ALERTS, MINUTE } from '../../helpers/watcher-harness.js';
 
 const start = startedPerTest();
@@ -107,19 +106,11 @@ describe('protection storms', () => {
   });
 
   it('a storm killed between pending and sent is settled from the history on restart, not posted again', async () => {
-    const crash = { armed: true, died: false, fileAtDeath: '' };
-    const wrap = (chat: ChatPort): ChatPort => ({
-      ...chat,
-      post: async (message) => {
-        if (!crash.armed) return chat.post(message);
-        if (crash.died) throw new Error('the process is dead');
-        if (!message.text.includes('protection alerts')) return chat.post(message);
-        crash.died = true;
-        crash.fileAtDeath = readFileSync(h?.dataFile ?? '', 'utf8');
-        await chat.post(message);
-        throw new Error('SIGKILL');
-      },
-    });
+    const { crash, wrap } = crashAtPost(
+      (message) => message.text.includes('protection alerts'),
+      true,
+      () => h?.dataFile,
+    );
     h = await start({ ...ONLY_MISSED, file: true, wrapChat: wrap });
     await stopMany(h, 8);
     await h.check(100 * MINUTE);
