@@ -1,9 +1,9 @@
 import { createCatalog, type Catalog } from '../src/commands/catalog.js';
 import type { CommandDeps } from '../src/commands/types.js';
-import { createEmClient } from '../src/em/client.js';
-import { retryPolicies } from '../src/em/retry-policies.js';
+import type { EmClient } from '../src/em/client.js';
 import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
+import { simEmClient } from './sim-process.js';
 
 /** Job and VM names that exist in EM, read through the bot's own catalog (which also warms it). */
 export async function pickCommandNames(
@@ -26,15 +26,8 @@ export async function pickCommandNames(
 export function simCommandDeps(
   sim: { url: string; user: string; password: string },
   timeoutMs: number,
-): CommandDeps & { client: ReturnType<typeof createEmClient> } {
-  const client = createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs,
-    retryPolicy: retryPolicies.default,
-    logger: silentLogger,
-  });
+): CommandDeps & { client: EmClient } {
+  const client = simEmClient(sim, timeoutMs);
   return {
     client,
     catalog: createCatalog({ client, clock: systemClock }),

@@ -1,6 +1,5 @@
 import { loadConfig } from '../src/config/load-config.js';
-import { createEmClient, type EmClient } from '../src/em/client.js';
-import { retryPolicies } from '../src/em/retry-policies.js';
+import type { EmClient } from '../src/em/client.js';
 import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { createMemoryAlertStore } from '../src/watcher/alert-store.js';
@@ -10,7 +9,7 @@ import { naivePoll } from './naive-poll.js';
 import { growthRows, measureGrowth } from './poll-growth.js';
 import { createRecordingChat } from './recording-chat.js';
 import type { Row, SectionResult } from './section.js';
-import { startSimProcess, type SimProcess } from './sim-process.js';
+import { simEmClient, startSimProcess, type SimProcess } from './sim-process.js';
 import { cpuMsSince, median, msSince, round } from './stats.js';
 
 const HISTORIES = [1_000, 100_000, 1_000_000];
@@ -49,7 +48,7 @@ export async function benchPollCost(): Promise<SectionResult> {
   const growth = await measureGrowth({
     startSim: () => startSimProcess({ history: 1_000 }),
     startWatcher,
-    clientFor: (sim) => clientFor(sim, 10_000),
+    clientFor: (sim) => simEmClient(sim, 10_000),
   });
   rows.push(...growthRows(growth));
   return {
@@ -78,8 +77,8 @@ function costRows(history: number, ours: Medians, naive: Medians): Row[] {
 
 async function measureHistory(history: number): Promise<{ ours: Medians; naive: Medians }> {
   const sim = await startSimProcess({ history });
-  const ourClient = clientFor(sim, 10_000);
-  const naiveClient = clientFor(sim, 120_000);
+  const ourClient = simEmClient(sim, 10_000);
+  const naiveClient = simEmClient(sim, 120_000);
   try {
     const watcher = await startWatcher(sim, ourClient);
     await naiveClient.logon();
@@ -147,17 +146,6 @@ async function measure(
   const stats = await sim.stats();
   const byRoute = stats.requests.byRoute;
   return { requests: stats.requests.total, bytes: stats.bytes.total, cpuMs, wallMs, found, posted, byRoute };
-}
-
-function clientFor(sim: SimProcess, timeoutMs: number): EmClient {
-  return createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs,
-    retryPolicy: retryPolicies.default,
-    logger: silentLogger,
-  });
 }
 
 function medians(costs: PollCost[]): Medians {

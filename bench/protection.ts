@@ -1,6 +1,5 @@
 import { loadConfig } from '../src/config/load-config.js';
-import { createEmClient, type EmClient } from '../src/em/client.js';
-import { retryPolicies } from '../src/em/retry-policies.js';
+import type { EmClient } from '../src/em/client.js';
 import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { createMemoryAlertStore } from '../src/watcher/alert-store.js';
@@ -8,7 +7,7 @@ import { createProtectionLoop, type ProtectionLoop } from '../src/watcher/protec
 import { createWatcher } from '../src/watcher/watcher.js';
 import { createRecordingChat } from './recording-chat.js';
 import type { Row, SectionResult } from './section.js';
-import { startSimProcess, type SimProcess } from './sim-process.js';
+import { simEmClient, startSimProcess, type SimProcess } from './sim-process.js';
 import { cpuMsSince, median, msSince, round } from './stats.js';
 
 /** The issue's estate: 1,000 daily backup jobs of 10 VMs each, created through the simulator's control API. */
@@ -69,7 +68,7 @@ const label = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${
 async function measureHistory(runs: number): Promise<CheckCost> {
   // No scenario history and no live runs: the created jobs are the estate.
   const sim = await startSimProcess({ history: 0 });
-  const client = clientFor(sim);
+  const client = simEmClient(sim, 30_000);
   try {
     await createEstate(sim, runs);
     const loop = await startLoop(sim, client);
@@ -148,15 +147,4 @@ async function measure(sim: SimProcess, loop: ProtectionLoop): Promise<CheckCost
   const wallMs = msSince(wall);
   const stats = await sim.stats();
   return { requests: stats.requests.total, bytes: stats.bytes.total, cpuMs, wallMs };
-}
-
-function clientFor(sim: SimProcess): EmClient {
-  return createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs: 30_000,
-    retryPolicy: retryPolicies.default,
-    logger: silentLogger,
-  });
 }

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load-config.js';
-import { createEmClient, type EmClient } from '../src/em/client.js';
-import { retryPolicies } from '../src/em/retry-policies.js';
+import type { EmClient } from '../src/em/client.js';
 import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { createPostgresLease } from '../src/store/postgres/lease.js';
@@ -17,7 +16,7 @@ import { createDatabaseOn } from '../test/helpers/postgres.js';
 import { countingDb } from './counting-db.js';
 import { buildFailureSpecs } from './failure-specs.js';
 import { createRecordingChat } from './recording-chat.js';
-import { startSimProcess, type SimProcess } from './sim-process.js';
+import { simEmClient, startSimProcess, type SimProcess } from './sim-process.js';
 import { cpuMsSince, median, msSince } from './stats.js';
 
 const ROUNDS = 9;
@@ -58,7 +57,7 @@ export async function measureStorePollCost(serverUrl: string): Promise<Record<Ki
     };
     const watchers = {} as Record<Kind, Watcher>;
     for (const kind of ['lowdb', 'postgres'] as const) {
-      clients.push(clientFor(sim));
+      clients.push(simEmClient(sim, 10_000));
       watchers[kind] = await startWatcher(sim, clients.at(-1)!, stores[kind]);
     }
     const samples: Record<Kind, Sample[]> = { lowdb: [], postgres: [] };
@@ -143,17 +142,6 @@ async function startWatcher(sim: SimProcess, client: EmClient, store: AlertStore
   const first = await watcher.runOnce();
   if (!first.ok) throw new Error(`the watcher's first poll failed: ${first.error}`);
   return watcher;
-}
-
-function clientFor(sim: SimProcess): EmClient {
-  return createEmClient({
-    apiBase: sim.url,
-    username: sim.user,
-    password: sim.password,
-    timeoutMs: 10_000,
-    retryPolicy: retryPolicies.default,
-    logger: silentLogger,
-  });
 }
 
 function medians(samples: Sample[]): StorePollCost {

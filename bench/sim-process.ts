@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createEmClient, type EmClient } from '../src/em/client.js';
+import { retryPolicies } from '../src/em/retry-policies.js';
+import { silentLogger } from '../src/shared/logger.js';
 import type { SessionCreated, SessionSpec } from '../src/simulator/control/session-spec.js';
 import type { StatsSnapshot } from '../src/simulator/http/stats.js';
 
@@ -87,5 +90,20 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+/** The bot's EM client on a simulator, as the benches use it: quiet, the default retries. */
+export function simEmClient(
+  sim: { url: string; user: string; password: string },
+  timeoutMs: number,
+): EmClient {
+  return createEmClient({
+    apiBase: sim.url,
+    username: sim.user,
+    password: sim.password,
+    timeoutMs,
+    retryPolicy: retryPolicies.default,
+    logger: silentLogger,
   });
 }
