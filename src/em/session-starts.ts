@@ -1,7 +1,7 @@
 import type { EmClient } from './client.js';
 import { MAX_PAGE_SIZE, isSafeFilterText, where } from './query.js';
 import { SESSION_FIELDS } from './query-fields.js';
-import { guidOf, uidChunks } from './task-lists.js';
+import { guidOf, uidChunks, uidsFilter } from './uid-batches.js';
 import type { SessionKind } from './types.js';
 
 /** Sessions one batched query reads at most: jobs past their slot have run a few times since, not thousands. */
@@ -32,7 +32,7 @@ export async function newestStartsSince(
     const ownerField = fields.ownerUid;
     const read = async (chunk: string[], limit: number): Promise<boolean> => {
       const filter = {
-        and: [{ or: chunk.map((uid) => where(ownerField, '==', uid)) }, where(fields.creation, '>=', since)],
+        and: [uidsFilter(ownerField, chunk), where(fields.creation, '>=', since)],
       };
       const sessions = await client.querySessions(
         { type: kind, filter, sortDesc: fields.creation, pageSize: Math.min(limit, MAX_PAGE_SIZE) },

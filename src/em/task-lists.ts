@@ -1,14 +1,11 @@
 import { ErrorCode } from '../shared/errors.js';
 import type { EmClient } from './client.js';
 import { EmError } from './errors.js';
-import { buildFilter, isSafeFilterText, MAX_PAGE_SIZE, where, type Filter } from './query.js';
+import { isSafeFilterText, MAX_PAGE_SIZE, type Filter } from './query.js';
 import { TASK_FIELDS } from './query-fields.js';
 import type { Session, SessionKind, TaskSession, TaskSessionKind } from './types.js';
+import { guidOf, uidChunks, uidsFilter } from './uid-batches.js';
 
-/** Parent sessions named in one batched query (the issue measured 20 lists in 3 requests this way). */
-export const PARENTS_PER_QUERY = 20;
-/** The longest OR of parent UIDs one query sends, before percent-encoding (about 20 URNs). */
-export const MAX_PARENTS_FILTER_CHARS = 2_000;
 /** Task sessions one batched query reads at most; far past any real job (EM pages them 1,000 at a time). */
 const MAX_TASKS_PER_QUERY = 50_000;
 
@@ -69,33 +66,9 @@ export function parentChunks(kind: TaskSessionKind, uids: string[]): string[][] 
   return uidChunks(TASK_FIELDS[kind].owner, uids);
 }
 
-/**
- * UIDs cut into ORs of `field == uid` of at most PARENTS_PER_QUERY terms and MAX_PARENTS_FILTER_CHARS characters;
- * a UID whose term alone is longer is left out.
- */
-export function uidChunks(field: string, uids: string[]): string[][] {
-  const chunks: string[][] = [];
-  let chunk: string[] = [];
-  let chars = 0;
-  for (const uid of uids) {
-    const length = buildFilter(where(field, '==', uid)).length + 1;
-    if (length > MAX_PARENTS_FILTER_CHARS) continue;
-    if (chunk.length === PARENTS_PER_QUERY || chars + length > MAX_PARENTS_FILTER_CHARS) {
-      chunks.push(chunk);
-      chunk = [];
-      chars = 0;
-    }
-    chunk.push(uid);
-    chars += length;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}
-
 /** The filter of one chunk: an OR of `==` on the parent UID field. */
 export function parentsFilter(kind: TaskSessionKind, uids: string[]): Filter {
-  const owner = TASK_FIELDS[kind].owner;
-  return { or: uids.map((uid) => where(owner, '==', uid)) };
+  return uidsFilter(TASK_FIELDS[kind].owner, uids);
 }
 
 async function readChunk(
@@ -132,9 +105,4 @@ async function readChunk(
 export function inCreationOrder(tasks: TaskSession[]): TaskSession[] {
   const time = (task: TaskSession) => task.creationTime?.getTime() ?? -Infinity;
   return [...tasks].sort((a, b) => time(a) - time(b));
-}
-
-/** A UID's GUID, lower-cased: EM may echo the parent as the URN or the bare GUID (docs/em-protocol.md, "UID filter values"). */
-export function guidOf(uid: string): string {
-  return uid.slice(uid.lastIndexOf(':') + 1).toLowerCase();
 }

@@ -1,7 +1,8 @@
 import type { EmClient } from '../../../src/em/client.js';
 import { taskSessionsOf } from '../../../src/em/lookups.js';
 import { newestSessions } from '../../../src/em/queries.js';
-import { inCreationOrder, PARENTS_PER_QUERY, readTaskLists } from '../../../src/em/task-lists.js';
+import { inCreationOrder, readTaskLists } from '../../../src/em/task-lists.js';
+import { PARENTS_PER_QUERY } from '../../../src/em/uid-batches.js';
 import type { Session, SessionKind } from '../../../src/em/types.js';
 import type { RunningSimulator } from '../../../src/simulator/index.js';
 import { startManualSimulator } from '../../helpers/manual-simulator.js';

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { buildFilter, isSafeFilterText } from '../../../src/em/query.js';
-import {
-  MAX_PARENTS_FILTER_CHARS,
-  PARENTS_PER_QUERY,
-  parentChunks,
-  parentsFilter,
-} from '../../../src/em/task-lists.js';
+import { parentChunks, parentsFilter } from '../../../src/em/task-lists.js';
+import { MAX_PARENTS_FILTER_CHARS, PARENTS_PER_QUERY } from '../../../src/em/uid-batches.js';
 
 const urn = (i: number) =>
   `urn:veeam:BackupJobSession:${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
